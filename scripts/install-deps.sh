@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs everything the service needs to build, run and test on Debian 12, as root.
+# Idempotent: packages already present are skipped, so a second run is fast.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  cmake g++ make pkg-config git ca-certificates curl
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  libcurl4-openssl-dev libssl-dev libpqxx-dev libsqlite3-dev sqlite3 libhiredis-dev
+  libspdlog-dev libfmt-dev libyaml-cpp-dev libcli11-dev prometheus-cpp-dev libexpected-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  postgresql redis-server clang-format clang-tidy
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+# The machine image may ship its own Node.js; Debian's is the fallback.
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+
+if ((${#missing[@]})); then
+  echo "install-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Pinned npm tools (the SQS emulator), from package.json + package-lock.json.
+if [ ! -x node_modules/.bin/fauxqs ]; then
+  echo "install-deps: npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
