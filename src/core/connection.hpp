@@ -38,7 +38,8 @@ struct SealedSecret {
     std::string key_id;      // which master key sealed it (rotation keeps old keys readable)
     std::string ciphertext;  // base64 of nonce || ciphertext || tag
 
-    bool empty() const { return ciphertext.empty(); }
+    bool Empty() const { return ciphertext.empty(); }
+
     bool operator==(const SealedSecret&) const = default;
 };
 

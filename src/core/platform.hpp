@@ -7,8 +7,8 @@ namespace scs {
 
 // One credential a platform needs to connect a store.
 struct CredentialField {
-    std::string name;       // e.g. "access_token"
-    bool required = true;   // false: optional (e.g. a webhook secret the platform can issue)
+    std::string name;      // e.g. "access_token"
+    bool required = true;  // false: optional (e.g. a webhook secret the platform can issue)
 };
 
 // A platform in the catalogue (GET /api/v1/sales_channels). Plain data.

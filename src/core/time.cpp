@@ -81,9 +81,8 @@ struct Fields {
 };
 
 bool ReadDateTime(std::string_view s, size_t& pos, Fields& f) {
-    if (!ReadDigits(s, pos, 4, f.year) || !Expect(s, pos, '-') ||
-        !ReadDigits(s, pos, 2, f.month) || !Expect(s, pos, '-') ||
-        !ReadDigits(s, pos, 2, f.day)) {
+    if (!ReadDigits(s, pos, 4, f.year) || !Expect(s, pos, '-') || !ReadDigits(s, pos, 2, f.month) ||
+        !Expect(s, pos, '-') || !ReadDigits(s, pos, 2, f.day)) {
         return false;
     }
     if (pos >= s.size() || (s[pos] != 'T' && s[pos] != 't' && s[pos] != ' ')) {
@@ -117,11 +116,26 @@ std::string FormatRfc3339(TimePoint t) {
     const auto second = static_cast<int>(tod.seconds().count());
     const auto millis = static_cast<int>(tod.subseconds().count());
     if (millis == 0) {
-        std::snprintf(buf.data(), buf.size(), "%04d-%02u-%02uT%02d:%02d:%02dZ", year, month, day,
-                      hour, minute, second);
+        std::snprintf(buf.data(),
+                      buf.size(),
+                      "%04d-%02u-%02uT%02d:%02d:%02dZ",
+                      year,
+                      month,
+                      day,
+                      hour,
+                      minute,
+                      second);
     } else {
-        std::snprintf(buf.data(), buf.size(), "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", year, month,
-                      day, hour, minute, second, millis);
+        std::snprintf(buf.data(),
+                      buf.size(),
+                      "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ",
+                      year,
+                      month,
+                      day,
+                      hour,
+                      minute,
+                      second,
+                      millis);
     }
     return buf.data();
 }
@@ -142,7 +156,7 @@ std::optional<TimePoint> ParseRfc3339(std::string_view text) {
     if (!ymd.ok() || f.hour > 23 || f.minute > 59 || f.second > 60) {
         return std::nullopt;
     }
-    const auto local = std::chrono::sys_days(ymd) + hours(f.hour) + minutes(f.minute) +
+    const auto local = std::chrono::sys_days{ymd} + hours(f.hour) + minutes(f.minute) +
                        seconds(f.second) + milliseconds(f.millis);
     return TimePoint(std::chrono::duration_cast<milliseconds>(local.time_since_epoch() - *offset));
 }
@@ -175,11 +189,14 @@ std::optional<milliseconds> ParseDuration(std::string_view text) {
 
 std::string FormatDuration(milliseconds d) {
     const int64_t ms = d.count();
+
     struct Unit {
         int64_t size;
         const char* name;
     };
-    constexpr std::array<Unit, 4> kUnits{{{86400000, "d"}, {3600000, "h"}, {60000, "m"}, {1000, "s"}}};
+
+    constexpr std::array<Unit, 4> kUnits{
+        {{86400000, "d"}, {3600000, "h"}, {60000, "m"}, {1000, "s"}}};
     for (const auto& unit : kUnits) {
         if (ms != 0 && ms % unit.size == 0) {
             return std::to_string(ms / unit.size) + unit.name;

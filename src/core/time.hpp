@@ -19,9 +19,13 @@ std::string FormatRfc3339(TimePoint t);
 std::optional<TimePoint> ParseRfc3339(std::string_view text);
 
 // Milliseconds since the Unix epoch, the storage representation of every time.
-inline int64_t ToUnixMillis(TimePoint t) { return t.time_since_epoch().count(); }
+inline int64_t ToUnixMillis(TimePoint t) {
+    return t.time_since_epoch().count();
+}
 
-inline TimePoint FromUnixMillis(int64_t ms) { return TimePoint(std::chrono::milliseconds(ms)); }
+inline TimePoint FromUnixMillis(int64_t ms) {
+    return TimePoint(std::chrono::milliseconds(ms));
+}
 
 // Parses a duration such as "250ms", "30s", "5m", "2h" or "1d". Returns nullopt otherwise.
 std::optional<std::chrono::milliseconds> ParseDuration(std::string_view text);

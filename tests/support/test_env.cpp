@@ -1,13 +1,13 @@
 #include "support/test_env.hpp"
 
+#include <cstdlib>
+#include <random>
+
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-#include <cstdlib>
-#include <random>
 
 namespace scs::testing {
 

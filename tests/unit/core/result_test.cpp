@@ -1,7 +1,8 @@
-#include "core/connection.hpp"
 #include "core/result.hpp"
 
 #include <gtest/gtest.h>
+
+#include "core/connection.hpp"
 
 namespace scs {
 namespace {
@@ -26,8 +27,10 @@ TEST(Fail, CarriesFieldAndRetryAfter) {
 }
 
 TEST(ConnectionStatus, RoundTripsNames) {
-    for (auto s : {ConnectionStatus::kActive, ConnectionStatus::kPaused,
-                   ConnectionStatus::kReauthRequired, ConnectionStatus::kDisconnected}) {
+    for (auto s : {ConnectionStatus::kActive,
+                   ConnectionStatus::kPaused,
+                   ConnectionStatus::kReauthRequired,
+                   ConnectionStatus::kDisconnected}) {
         EXPECT_EQ(ParseConnectionStatus(ConnectionStatusName(s)), s);
     }
     EXPECT_FALSE(ParseConnectionStatus("gone"));

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace scs {
+
+enum class Mode { kAll, kServe, kWork, kMigrate, kHashToken, kHelp, kVersion };
+
+// What the command line asked for.
+struct CliCommand {
+    Mode mode = Mode::kAll;
+    std::optional<std::filesystem::path> config_file;
+    std::string migrate_action;  // up, down, force
+    int migrate_number = 0;      // steps for down (default 1), version for force
+    std::string groups;          // work --groups (comma separated); empty: from config
+    std::string token;           // hash-token TOKEN
+    std::string help_text;       // for kHelp
+};
+
+// Rewrites the seed's spellings to the current ones: "-mode=http" -> "serve", "-mode=worker" ->
+// "work", "-mode=migration -migrationType=down" -> "migrate down", "-config=F" -> "--config F".
+std::vector<std::string> NormalizeLegacyArgs(const std::vector<std::string>& args);
+
+// Parses arguments (without argv[0]). Errors say what is wrong and point at --help.
+[[nodiscard]] Result<CliCommand> ParseCommandLine(const std::vector<std::string>& args);
+
+}  // namespace scs

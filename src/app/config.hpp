@@ -1,0 +1,102 @@
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "http/server.hpp"
+#include "storage/storage_config.hpp"
+
+namespace scs {
+
+struct DatabaseSettings {
+    std::string url;  // sqlite:///abs/path, sqlite://relative/path or postgresql://...; default
+                      // <data_dir>/scs.db
+    std::string auto_migrate = "auto";  // auto (= yes for SQLite), true, false
+};
+
+struct QueueSettings {
+    std::string backend = "sqlite";  // sqlite (tables in the service database) or sqs
+    std::string sqs_endpoint;        // empty: https://sqs.<region>.amazonaws.com
+    std::string sqs_region = "us-east-1";
+    std::string sqs_access_key_id;
+    std::string sqs_secret_access_key;
+    std::string name_prefix;  // prepended to every queue name, e.g. "prod-"
+    int max_receives = 5;     // receives before a message goes to the dead-letter queue
+    std::chrono::milliseconds visibility_timeout{30000};
+};
+
+struct SyncSettings {
+    std::map<std::string, std::chrono::milliseconds> freeze_times{
+        {"products", std::chrono::minutes(5)},
+        {"orders", std::chrono::minutes(2)},
+        {"inventory", std::chrono::minutes(1)},
+        {"returns", std::chrono::minutes(10)}};
+    std::map<std::string, int> batch_sizes{{"orders", 50}, {"products", 100}, {"inventory", 200}};
+    std::chrono::milliseconds overlap{std::chrono::minutes(5)};
+    std::chrono::milliseconds reconcile_interval{std::chrono::minutes(15)};
+};
+
+struct WorkerSettings {
+    std::string groups = "orders,products,inventory,webhooks";
+    int concurrency = 4;  // jobs in flight per queue in one process
+    std::chrono::milliseconds shutdown_grace{std::chrono::seconds(30)};
+};
+
+struct AuthSettings {
+    std::string admin_token;                           // plain; hashed at start-up
+    std::map<std::string, std::string> seller_tokens;  // seller id -> sha256 hex of its token
+};
+
+struct SecuritySettings {
+    std::string master_key;                 // key spec; empty: <data_dir>/master.key
+    bool allow_private_store_urls = false;  // the sandboxes live on loopback
+};
+
+struct PlatformSettings {
+    std::string base_url;     // empty: the platform's production host
+    std::string api_version;  // empty: the connector's pinned version
+};
+
+// The whole configuration of one process. Built once by LoadConfig; each component then receives
+// only its own part.
+struct AppConfig {
+    std::filesystem::path data_dir = "data";
+    std::string log_level = "info";
+    std::string http_addr = "0.0.0.0:8081";
+    HttpServerConfig http;
+    DatabaseSettings database;
+    StorageConfig storage;
+    std::string redis_url;
+    QueueSettings queue;
+    SyncSettings sync;
+    WorkerSettings worker;
+    AuthSettings auth;
+    SecuritySettings security;
+    std::map<std::string, PlatformSettings> platforms;
+
+    bool UsesSqlite() const { return database.url.rfind("sqlite:", 0) == 0; }
+
+    std::filesystem::path SqlitePath() const;  // only when UsesSqlite()
+    bool AutoMigrate() const;
+};
+
+// Reads environment variables; injected so tests control the environment.
+using EnvLookup = std::function<std::optional<std::string>(const std::string&)>;
+EnvLookup ProcessEnvironment();
+
+// Loads the configuration: defaults, then the YAML file (when given) with ${VAR} and
+// ${VAR:-default} substituted in every value, then SCS_* environment overrides; then validates.
+// An error names the offending key, e.g. "http.addr: expected host:port, got 'x'".
+[[nodiscard]] Result<AppConfig> LoadConfig(const std::optional<std::filesystem::path>& file,
+                                           const EnvLookup& env);
+
+// Every documented key path, for the example-file check and `scs --help`.
+std::vector<std::string> ConfigKeyPaths();
+
+}  // namespace scs

@@ -1,0 +1,317 @@
+#include "app/config_keys.hpp"
+
+#include <charconv>
+#include <set>
+
+#include "core/time.hpp"
+
+namespace scs {
+namespace {
+
+using Setter = std::function<Status(AppConfig&, const std::string&, const std::string&)>;
+
+const std::set<std::string>& SyncEntities() {
+    static const std::set<std::string> kEntities{"orders", "products", "inventory", "returns"};
+    return kEntities;
+}
+
+const std::set<std::string>& PlatformTags() {
+    static const std::set<std::string> kTags{
+        "shopify", "woocommerce", "salla", "zid", "amazon", "noon"};
+    return kTags;
+}
+
+Result<int64_t> ParseInteger(const std::string& key,
+                             const std::string& value,
+                             int64_t min,
+                             int64_t max) {
+    int64_t parsed = 0;
+    const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), parsed);
+    if (ec != std::errc() || ptr != value.data() + value.size()) {
+        return FailField(key, key + ": expected an integer, got '" + value + "'");
+    }
+    if (parsed < min || parsed > max) {
+        return FailField(key,
+                         key + ": must be between " + std::to_string(min) + " and " +
+                             std::to_string(max) + ", got " + value);
+    }
+    return parsed;
+}
+
+Result<std::chrono::milliseconds> ParseDurationKey(const std::string& key,
+                                                   const std::string& value) {
+    const auto parsed = ParseDuration(value);
+    if (!parsed) {
+        return FailField(
+            key, key + ": expected a duration like 250ms, 30s, 5m or 1h, got '" + value + "'");
+    }
+    return *parsed;
+}
+
+ConfigKey Text(std::string path, const std::function<std::string&(AppConfig&)>& ref) {
+    return {std::move(path), false, [ref](AppConfig& c, const std::string&, const std::string& v) {
+                ref(c) = v;
+                return Status{};
+            }};
+}
+
+ConfigKey OneOf(std::string path,
+                const std::set<std::string>& allowed,
+                const std::function<std::string&(AppConfig&)>& ref) {
+    const std::string key = path;
+    return {std::move(path),
+            false,
+            [key, allowed, ref](AppConfig& c, const std::string&, const std::string& v) -> Status {
+                if (allowed.count(v) == 0) {
+                    std::string list;
+                    for (const auto& a : allowed) {
+                        list += (list.empty() ? "" : ", ") + a;
+                    }
+                    return FailField(key, key + ": must be one of " + list + ", got '" + v + "'");
+                }
+                ref(c) = v;
+                return {};
+            }};
+}
+
+template <class T>
+ConfigKey Integer(std::string path,
+                  int64_t min,
+                  int64_t max,
+                  const std::function<T&(AppConfig&)>& ref) {
+    const std::string key = path;
+    return {std::move(path),
+            false,
+            [key, min, max, ref](AppConfig& c, const std::string&, const std::string& v) -> Status {
+                auto parsed = ParseInteger(key, v, min, max);
+                if (!parsed) {
+                    return tl::unexpected(parsed.error());
+                }
+                ref(c) = static_cast<T>(*parsed);
+                return {};
+            }};
+}
+
+ConfigKey Flag(std::string path, const std::function<bool&(AppConfig&)>& ref) {
+    const std::string key = path;
+    return {std::move(path),
+            false,
+            [key, ref](AppConfig& c, const std::string&, const std::string& v) -> Status {
+                if (v != "true" && v != "false") {
+                    return FailField(key, key + ": expected true or false, got '" + v + "'");
+                }
+                ref(c) = v == "true";
+                return {};
+            }};
+}
+
+ConfigKey Duration(std::string path,
+                   const std::function<std::chrono::milliseconds&(AppConfig&)>& ref) {
+    const std::string key = path;
+    return {std::move(path),
+            false,
+            [key, ref](AppConfig& c, const std::string&, const std::string& v) -> Status {
+                auto parsed = ParseDurationKey(key, v);
+                if (!parsed) {
+                    return tl::unexpected(parsed.error());
+                }
+                ref(c) = *parsed;
+                return {};
+            }};
+}
+
+Status SetDataDir(AppConfig& c, const std::string&, const std::string& v) {
+    if (v.empty()) {
+        return FailField("data_dir", "data_dir: must not be empty");
+    }
+    c.data_dir = v;
+    return {};
+}
+
+Status SetHttpAddr(AppConfig& c, const std::string&, const std::string& v) {
+    auto parsed = ParseHostPort(v);
+    if (!parsed) {
+        return FailField("http.addr", "http.addr: " + parsed.error().message);
+    }
+    c.http_addr = v;
+    c.http.host = parsed->first;
+    c.http.port = parsed->second;
+    return {};
+}
+
+Status SetFreezeTime(AppConfig& c, const std::string& entity, const std::string& v) {
+    const std::string key = "sync.freeze_times." + entity;
+    if (SyncEntities().count(entity) == 0) {
+        return FailField(
+            key,
+            key + ": unknown sync entity '" + entity + "' (orders, products, inventory, returns)");
+    }
+    auto parsed = ParseDurationKey(key, v);
+    if (!parsed) {
+        return tl::unexpected(parsed.error());
+    }
+    c.sync.freeze_times[entity] = *parsed;
+    return {};
+}
+
+Status SetBatchSize(AppConfig& c, const std::string& entity, const std::string& v) {
+    const std::string key = "sync.batch_sizes." + entity;
+    if (SyncEntities().count(entity) == 0) {
+        return FailField(key, key + ": unknown sync entity '" + entity + "'");
+    }
+    auto parsed = ParseInteger(key, v, 1, 1000);
+    if (!parsed) {
+        return tl::unexpected(parsed.error());
+    }
+    c.sync.batch_sizes[entity] = static_cast<int>(*parsed);
+    return {};
+}
+
+Status SetSellerToken(AppConfig& c, const std::string& seller_id, const std::string& v) {
+    const std::string key = "auth.seller_tokens." + seller_id;
+    const bool is_hex =
+        v.size() == 64 && v.find_first_not_of("0123456789abcdef") == std::string::npos;
+    if (seller_id.empty() || !is_hex) {
+        return FailField(key,
+                         key +
+                             ": expected the lower-case hex SHA-256 of the seller's token "
+                             "(scs hash-token TOKEN prints it)");
+    }
+    c.auth.seller_tokens[seller_id] = v;
+    return {};
+}
+
+Status SetPlatform(AppConfig& c, const std::string& sub_key, const std::string& v) {
+    const auto dot = sub_key.find('.');
+    const std::string tag = sub_key.substr(0, dot);
+    const std::string field = dot == std::string::npos ? "" : sub_key.substr(dot + 1);
+    const std::string key = "platforms." + sub_key;
+    if (PlatformTags().count(tag) == 0) {
+        return FailField(key, key + ": unknown platform '" + tag + "'");
+    }
+    if (field == "base_url") {
+        c.platforms[tag].base_url = v;
+    } else if (field == "api_version") {
+        c.platforms[tag].api_version = v;
+    } else {
+        return FailField(key, key + ": unknown key (base_url, api_version)");
+    }
+    return {};
+}
+
+std::vector<ConfigKey> BuildKeys() {
+    using std::chrono::milliseconds;
+    return {
+        {"data_dir", false, SetDataDir},
+        OneOf("log_level",
+              {"debug", "info", "warn", "error"},
+              [](AppConfig& c) -> std::string& { return c.log_level; }),
+        {"http.addr", false, SetHttpAddr},
+        Integer<int>(
+            "http.io_threads", 1, 64, [](AppConfig& c) -> int& { return c.http.io_threads; }),
+        Integer<int>("http.handler_threads",
+                     1,
+                     256,
+                     [](AppConfig& c) -> int& { return c.http.handler_threads; }),
+        Integer<size_t>("http.body_limit_bytes",
+                        1024,
+                        int64_t{1} << 30,
+                        [](AppConfig& c) -> size_t& { return c.http.body_limit_bytes; }),
+        Duration("http.header_timeout",
+                 [](AppConfig& c) -> milliseconds& { return c.http.header_timeout; }),
+        Duration("http.body_timeout",
+                 [](AppConfig& c) -> milliseconds& { return c.http.body_timeout; }),
+        Duration("http.idle_timeout",
+                 [](AppConfig& c) -> milliseconds& { return c.http.idle_timeout; }),
+        Duration("http.shutdown_grace",
+                 [](AppConfig& c) -> milliseconds& { return c.http.shutdown_grace; }),
+        Text("database.url", [](AppConfig& c) -> std::string& { return c.database.url; }),
+        OneOf("database.auto_migrate",
+              {"auto", "true", "false"},
+              [](AppConfig& c) -> std::string& { return c.database.auto_migrate; }),
+        Integer<int>(
+            "database.pool_size", 1, 256, [](AppConfig& c) -> int& { return c.storage.pool_size; }),
+        Duration("database.busy_timeout",
+                 [](AppConfig& c) -> milliseconds& { return c.storage.busy_timeout; }),
+        Duration("database.connect_timeout",
+                 [](AppConfig& c) -> milliseconds& { return c.storage.connect_timeout; }),
+        Text("redis.url", [](AppConfig& c) -> std::string& { return c.redis_url; }),
+        OneOf("queue.backend",
+              {"sqlite", "sqs"},
+              [](AppConfig& c) -> std::string& { return c.queue.backend; }),
+        Text("queue.sqs.endpoint",
+             [](AppConfig& c) -> std::string& { return c.queue.sqs_endpoint; }),
+        Text("queue.sqs.region", [](AppConfig& c) -> std::string& { return c.queue.sqs_region; }),
+        Text("queue.sqs.access_key_id",
+             [](AppConfig& c) -> std::string& { return c.queue.sqs_access_key_id; }),
+        Text("queue.sqs.secret_access_key",
+             [](AppConfig& c) -> std::string& { return c.queue.sqs_secret_access_key; }),
+        Text("queue.name_prefix", [](AppConfig& c) -> std::string& { return c.queue.name_prefix; }),
+        Integer<int>("queue.max_receives",
+                     1,
+                     1000,
+                     [](AppConfig& c) -> int& { return c.queue.max_receives; }),
+        Duration("queue.visibility_timeout",
+                 [](AppConfig& c) -> milliseconds& { return c.queue.visibility_timeout; }),
+        {"sync.freeze_times", true, SetFreezeTime},
+        {"sync.batch_sizes", true, SetBatchSize},
+        Duration("sync.overlap", [](AppConfig& c) -> milliseconds& { return c.sync.overlap; }),
+        Duration("sync.reconcile_interval",
+                 [](AppConfig& c) -> milliseconds& { return c.sync.reconcile_interval; }),
+        Text("worker.groups", [](AppConfig& c) -> std::string& { return c.worker.groups; }),
+        Integer<int>("worker.concurrency",
+                     1,
+                     256,
+                     [](AppConfig& c) -> int& { return c.worker.concurrency; }),
+        Duration("worker.shutdown_grace",
+                 [](AppConfig& c) -> milliseconds& { return c.worker.shutdown_grace; }),
+        Text("auth.admin_token", [](AppConfig& c) -> std::string& { return c.auth.admin_token; }),
+        {"auth.seller_tokens", true, SetSellerToken},
+        Text("security.master_key",
+             [](AppConfig& c) -> std::string& { return c.security.master_key; }),
+        Flag("security.allow_private_store_urls",
+             [](AppConfig& c) -> bool& { return c.security.allow_private_store_urls; }),
+        {"platforms", true, SetPlatform},
+    };
+}
+
+}  // namespace
+
+const std::vector<ConfigKey>& ConfigKeys() {
+    static const std::vector<ConfigKey> kKeys = BuildKeys();
+    return kKeys;
+}
+
+const std::vector<std::pair<std::string, std::string>>& ConfigEnvAliases() {
+    static const std::vector<std::pair<std::string, std::string>> kAliases{
+        {"SCS_SQS_ENDPOINT", "queue.sqs.endpoint"},
+        {"AWS_REGION", "queue.sqs.region"},
+        {"AWS_ACCESS_KEY_ID", "queue.sqs.access_key_id"},
+        {"AWS_SECRET_ACCESS_KEY", "queue.sqs.secret_access_key"},
+        {"SCS_API_TOKEN", "auth.admin_token"},
+        {"SCS_MASTER_KEY", "security.master_key"},
+    };
+    return kAliases;
+}
+
+Result<std::pair<std::string, uint16_t>> ParseHostPort(const std::string& text) {
+    const auto colon = text.rfind(':');
+    if (colon == std::string::npos || colon == 0) {
+        return Fail(ErrorCode::kBadRequest, "expected host:port, got '" + text + "'");
+    }
+    std::string host = text.substr(0, colon);
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+        host = host.substr(1, host.size() - 2);
+    }
+    int port = -1;
+    const std::string port_text = text.substr(colon + 1);
+    const auto [ptr, ec] =
+        std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+    if (ec != std::errc() || ptr != port_text.data() + port_text.size() || port < 0 ||
+        port > 65535) {
+        return Fail(ErrorCode::kBadRequest, "expected host:port, got '" + text + "'");
+    }
+    return std::make_pair(host, static_cast<uint16_t>(port));
+}
+
+}  // namespace scs

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <memory>
+
+#include "app/cli.hpp"
+#include "app/config.hpp"
+#include "security/redactor.hpp"
+
+namespace scs {
+
+// Each returns the process exit code: 0 after a clean shutdown, 1 when start-up failed.
+
+// `scs serve` (with_workers = false) and `scs all` (true): the HTTP server until SIGINT/SIGTERM,
+// then a graceful shutdown.
+int RunServe(AppConfig config, std::shared_ptr<Redactor> redactor, bool with_workers);
+
+// `scs work`: the background worker process until SIGINT/SIGTERM.
+int RunWork(AppConfig config, std::shared_ptr<Redactor> redactor, const std::string& groups);
+
+// `scs migrate up | down N | force V`: prints the resulting schema version.
+int RunMigrate(const AppConfig& config, const CliCommand& command);
+
+}  // namespace scs

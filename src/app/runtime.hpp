@@ -1,0 +1,52 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include "api/auth.hpp"
+#include "app/config.hpp"
+#include "connectors/connector_registry.hpp"
+#include "core/time.hpp"
+#include "observability/health.hpp"
+#include "observability/metrics.hpp"
+#include "security/redactor.hpp"
+#include "security/secret_box.hpp"
+#include "storage/database.hpp"
+
+namespace scs {
+
+// Everything one process owns, built by the composition root in dependency order and torn down
+// in reverse. Owned by main() for the life of the process.
+struct Runtime {
+    AppConfig config;
+    std::shared_ptr<Redactor> redactor;
+    std::unique_ptr<Metrics> metrics;
+    std::unique_ptr<Database> database;
+    std::unique_ptr<SecretBox> secrets;
+    std::unique_ptr<ConnectorRegistry> registry;
+    std::unique_ptr<TokenAuthenticator> auth;
+    HealthChecker health;
+    SystemTimeSource clock;
+};
+
+// Opens the configured database (SQLite file or PostgreSQL). Does not migrate.
+[[nodiscard]] Result<std::unique_ptr<Database>> OpenDatabase(const AppConfig& config);
+
+// Brings the schema to the binary's version when auto-migration is on; otherwise refuses a
+// schema that is behind, dirty or ahead with a message saying what to run.
+[[nodiscard]] Status EnsureSchema(Database& database, bool auto_migrate);
+
+// Builds the shared runtime for serve/work/all: logging, storage, secrets, connectors, auth,
+// metrics and health checks. Fails fast with one clear message.
+[[nodiscard]] Result<std::unique_ptr<Runtime>> BuildRuntime(AppConfig config,
+                                                            std::shared_ptr<Redactor> redactor);
+
+// Admin token hash and seller token hashes. With no token configured at all, a random admin
+// token is generated once into <data_dir>/api-token (mode 0600) so the embedded default is usable.
+[[nodiscard]] Result<std::unique_ptr<TokenAuthenticator>> BuildAuthenticator(
+    const AppConfig& config, Redactor& redactor);
+
+// Registers the real dependency checks: database, Redis (when configured) and the queue backend.
+void AddHealthChecks(Runtime& runtime);
+
+}  // namespace scs

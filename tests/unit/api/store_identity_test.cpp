@@ -1,0 +1,72 @@
+#include "api/store_identity.hpp"
+
+#include <gtest/gtest.h>
+
+#include "connectors/catalogue.hpp"
+
+namespace scs {
+namespace {
+
+const PlatformInfo& Platform(const std::string& tag) {
+    static const auto kCatalogue = BuiltinCatalogue();
+    for (const auto& p : kCatalogue) {
+        if (p.tag == tag) {
+            return p;
+        }
+    }
+    throw std::logic_error("no platform " + tag);
+}
+
+TEST(StoreIdentity, ShopifyDomainsAreNormalised) {
+    const StoreIdentityRules rules;
+    EXPECT_EQ(
+        NormalizeStoreId(Platform("shopify"), "Https://My-Shop.myshopify.com/", rules).value(),
+        "my-shop.myshopify.com");
+    EXPECT_EQ(NormalizeStoreId(Platform("shopify"), "shop1.myshopify.com", rules).value(),
+              "shop1.myshopify.com");
+    for (const char* bad : {"shop.example.com",
+                            ".myshopify.com",
+                            "-x.myshopify.com",
+                            "a_b.myshopify.com",
+                            "evil.com/.myshopify.com",
+                            ""}) {
+        auto result = NormalizeStoreId(Platform("shopify"), bad, rules);
+        ASSERT_FALSE(result) << bad;
+        EXPECT_EQ(result.error().field, "store_id");
+    }
+}
+
+TEST(StoreIdentity, WooCommerceSiteMustBeHttpsUnlessAllowed) {
+    EXPECT_EQ(
+        NormalizeStoreId(Platform("woocommerce"), "HTTPS://Shop.Example.com/store/", {}).value(),
+        "https://shop.example.com/store");
+    EXPECT_FALSE(NormalizeStoreId(Platform("woocommerce"), "http://shop.example.com", {}));
+    EXPECT_TRUE(NormalizeStoreId(Platform("woocommerce"), "http://127.0.0.1:8080", {true}));
+    EXPECT_FALSE(NormalizeStoreId(Platform("woocommerce"), "https://u:p@shop.example.com", {}));
+    EXPECT_FALSE(NormalizeStoreId(Platform("woocommerce"), "https://shop.example.com/?a=b", {}));
+    EXPECT_FALSE(NormalizeStoreId(Platform("woocommerce"), "shop.example.com", {}));
+}
+
+TEST(StoreIdentity, IdsOfOtherPlatforms) {
+    EXPECT_TRUE(NormalizeStoreId(Platform("salla"), "1234509876", {}));
+    EXPECT_TRUE(NormalizeStoreId(Platform("amazon"), "A2EUQ1WTGCTBG2", {}));
+    EXPECT_FALSE(NormalizeStoreId(Platform("zid"), "12 34", {}));
+    EXPECT_FALSE(NormalizeStoreId(Platform("noon"), "", {}));
+}
+
+TEST(Marketplaces, RequiredWhereThePlatformHasThem) {
+    auto amazon = NormalizeMarketplaces(Platform("amazon"),
+                                        {"A17E79C6D8DWNP", "A2VIGQ35RCS4UG", "A17E79C6D8DWNP"});
+    ASSERT_TRUE(amazon);
+    EXPECT_EQ(*amazon, (std::vector<std::string>{"A17E79C6D8DWNP", "A2VIGQ35RCS4UG"}));
+    EXPECT_EQ(NormalizeMarketplaces(Platform("noon"), {"SA", "ae"}).value(),
+              (std::vector<std::string>{"ae", "sa"}));
+    EXPECT_FALSE(NormalizeMarketplaces(Platform("amazon"), {}));
+    EXPECT_FALSE(NormalizeMarketplaces(Platform("noon"), {"saudi"}));
+    auto shopify = NormalizeMarketplaces(Platform("shopify"), {"x"});
+    ASSERT_FALSE(shopify);
+    EXPECT_EQ(shopify.error().field, "marketplaces");
+}
+
+}  // namespace
+}  // namespace scs

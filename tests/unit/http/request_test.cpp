@@ -1,0 +1,105 @@
+#include "http/request.hpp"
+
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "http/request_id.hpp"
+
+namespace scs {
+namespace {
+
+HttpRequest Parsed(std::string_view target) {
+    HttpRequest request;
+    const Status parsed = ParseRequestTarget(target, request);
+    EXPECT_TRUE(parsed) << target;
+    return request;
+}
+
+TEST(ParseRequestTarget, DecodesPathAndQuery) {
+    const HttpRequest request = Parsed("/a%20b/c?x=1&name=J%C3%BCrgen&empty=&flag");
+    EXPECT_EQ(request.target, "/a%20b/c?x=1&name=J%C3%BCrgen&empty=&flag");
+    EXPECT_EQ(request.path, "/a b/c");
+    EXPECT_EQ(request.query,
+              (std::map<std::string, std::string>{
+                  {"x", "1"}, {"name", "J\xC3\xBCrgen"}, {"empty", ""}, {"flag", ""}}));
+}
+
+TEST(ParseRequestTarget, PlusIsASpaceInTheQueryOnly) {
+    const HttpRequest request = Parsed("/a+b?q=a+b&tz=%2B03:00");
+    EXPECT_EQ(request.path, "/a+b");
+    EXPECT_EQ(request.Query("q"), "a b");
+    EXPECT_EQ(request.Query("tz"), "+03:00");
+}
+
+TEST(ParseRequestTarget, LastRepeatedParamWins) {
+    EXPECT_EQ(Parsed("/?a=1&a=2").Query("a"), "2");
+}
+
+TEST(ParseRequestTarget, AcceptsAbsoluteForm) {
+    EXPECT_EQ(Parsed("http://example.com/x/y?z=1").path, "/x/y");
+    EXPECT_EQ(Parsed("http://example.com").path, "/");
+}
+
+TEST(ParseRequestTarget, RejectsInvalidTargets) {
+    for (const char* target :
+         {"", "relative/path", "/a b", "/bad%zz", "/x#fragment", "*", "urn:isbn:123"}) {
+        HttpRequest request;
+        const Status parsed = ParseRequestTarget(target, request);
+        ASSERT_FALSE(parsed) << target;
+        EXPECT_EQ(parsed.error().code, ErrorCode::kBadRequest) << target;
+    }
+}
+
+TEST(HttpRequest, HeaderLookupIgnoresCaseAndTakesTheFirst) {
+    HttpRequest request;
+    request.headers = {{"Content-Type", "a"}, {"x-token", "1"}, {"X-Token", "2"}};
+    EXPECT_EQ(request.Header("content-type"), "a");
+    EXPECT_EQ(request.Header("X-TOKEN"), "1");
+    EXPECT_FALSE(request.Header("Missing"));
+    EXPECT_FALSE(request.Header("X-Toke"));
+}
+
+TEST(HttpRequest, QueryLookup) {
+    HttpRequest request;
+    request.query = {{"a", "1"}};
+    EXPECT_EQ(request.Query("a"), "1");
+    EXPECT_FALSE(request.Query("A"));
+}
+
+TEST(RequestId, AcceptsSafeIdsUpTo128Chars) {
+    EXPECT_TRUE(IsValidRequestId("a"));
+    EXPECT_TRUE(IsValidRequestId("Az09._:-"));
+    EXPECT_TRUE(IsValidRequestId(std::string(128, 'x')));
+    EXPECT_FALSE(IsValidRequestId(""));
+    EXPECT_FALSE(IsValidRequestId(std::string(129, 'x')));
+}
+
+TEST(RequestId, RejectsUnsafeCharacters) {
+    for (const char* bad : {"a b", "a/b", "a\r\nb", "id\"", "\xC3\xBC", "a\tb", "a,b"}) {
+        EXPECT_FALSE(IsValidRequestId(bad)) << bad;
+    }
+}
+
+TEST(RequestId, GeneratesDistinctValidUuids) {
+    std::set<std::string> seen;
+    for (int i = 0; i < 1000; ++i) {
+        const std::string id = NewRequestId();
+        ASSERT_EQ(id.size(), 36U);
+        ASSERT_TRUE(IsValidRequestId(id));
+        EXPECT_EQ(id[14], '4');  // UUID version 4
+        seen.insert(id);
+    }
+    EXPECT_EQ(seen.size(), 1000U);
+}
+
+TEST(RequestId, ResolveKeepsValidHeaderAndReplacesTheRest) {
+    EXPECT_EQ(ResolveRequestId("req-1"), "req-1");
+    EXPECT_EQ(ResolveRequestId(std::nullopt).size(), 36U);
+    const std::string replaced = ResolveRequestId("not valid");
+    EXPECT_EQ(replaced.size(), 36U);
+    EXPECT_NE(replaced, "not valid");
+}
+
+}  // namespace
+}  // namespace scs

@@ -1,0 +1,70 @@
+#include "storage/migration.hpp"
+
+#include <gtest/gtest.h>
+
+namespace scs {
+namespace {
+
+TEST(MigrationTest, PairsFilesOfOneDialectInVersionOrder) {
+    const std::vector<MigrationFile> files{
+        {"sqlite", "0010_orders.up.sql", "CREATE TABLE orders (id INTEGER);"},
+        {"sqlite", "0002_connections.down.sql", "DROP TABLE connections;"},
+        {"postgres", "0003_other.up.sql", "SELECT 1;"},
+        {"sqlite", "0010_orders.down.sql", "DROP TABLE orders;"},
+        {"sqlite", "0002_connections.up.sql", "CREATE TABLE connections (id INTEGER);"},
+    };
+    auto migrations = BuildMigrations(files, "sqlite");
+    ASSERT_TRUE(migrations) << migrations.error().message;
+    ASSERT_EQ(migrations->size(), 2U);
+    EXPECT_EQ((*migrations)[0].version, 2);
+    EXPECT_EQ((*migrations)[0].name, "connections");
+    EXPECT_EQ((*migrations)[0].up, "CREATE TABLE connections (id INTEGER);");
+    EXPECT_EQ((*migrations)[0].down, "DROP TABLE connections;");
+    EXPECT_EQ((*migrations)[1].version, 10);
+    EXPECT_EQ((*migrations)[1].name, "orders");
+}
+
+TEST(MigrationTest, RejectsMalformedNames) {
+    for (const char* name : {"connections.up.sql",
+                             "0001connections.up.sql",
+                             "0001_.up.sql",
+                             "0000_zero.up.sql",
+                             "x001_bad.up.sql",
+                             "0001_a.sql",
+                             "_a.up.sql"}) {
+        const std::vector<MigrationFile> files{{"sqlite", name, "SELECT 1;"}};
+        auto migrations = BuildMigrations(files, "sqlite");
+        ASSERT_FALSE(migrations) << name;
+        EXPECT_EQ(migrations.error().code, ErrorCode::kInternal);
+    }
+}
+
+TEST(MigrationTest, RejectsAMissingHalfAndSharedVersions) {
+    const std::vector<MigrationFile> half{{"sqlite", "0001_a.up.sql", "SELECT 1;"}};
+    EXPECT_FALSE(BuildMigrations(half, "sqlite"));
+    const std::vector<MigrationFile> shared{{"sqlite", "0001_a.up.sql", "SELECT 1;"},
+                                            {"sqlite", "0001_a.down.sql", "SELECT 1;"},
+                                            {"sqlite", "0001_b.up.sql", "SELECT 1;"},
+                                            {"sqlite", "0001_b.down.sql", "SELECT 1;"}};
+    auto migrations = BuildMigrations(shared, "sqlite");
+    ASSERT_FALSE(migrations);
+    EXPECT_NE(migrations.error().message.find("share version 1"), std::string::npos);
+}
+
+TEST(MigrationTest, EmbeddedDialectsCarryTheSameVersions) {
+    auto sqlite = EmbeddedMigrations("sqlite");
+    auto postgres = EmbeddedMigrations("postgres");
+    ASSERT_TRUE(sqlite) << sqlite.error().message;
+    ASSERT_TRUE(postgres) << postgres.error().message;
+    ASSERT_FALSE(sqlite->empty());
+    ASSERT_EQ(sqlite->size(), postgres->size());
+    for (size_t i = 0; i < sqlite->size(); ++i) {
+        EXPECT_EQ((*sqlite)[i].version, (*postgres)[i].version);
+        EXPECT_EQ((*sqlite)[i].name, (*postgres)[i].name);
+    }
+    EXPECT_EQ(sqlite->front().version, 1);
+    EXPECT_NE(sqlite->front().up.find("CREATE TABLE connections"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace scs
