@@ -43,7 +43,7 @@ Router BuildRouter(Runtime& runtime, ApiHandlers& handlers) {
     router.Add("GET", "/health", [health](HttpRequest&) { return HealthResponse(*health); });
     router.Add("GET", "/metrics", [metrics](HttpRequest&) { return MetricsResponse(*metrics); });
     handlers.connections = std::make_unique<ConnectionsApi>(
-        ConnectionsApiDeps{runtime.database->connections(),
+        ConnectionsApiDeps{runtime.database->Connections(),
                            *runtime.secrets,
                            *runtime.registry,
                            runtime.clock,

@@ -24,7 +24,7 @@ int RunMigrate(const AppConfig& config, const CliCommand& command) {
         std::cerr << "scs migrate: " << database.error().message << "\n";
         return 1;
     }
-    auto& migrator = (*database)->migrator();
+    auto& migrator = (*database)->Migrations();
     if (auto status = Migrate(migrator, command); !status) {
         std::cerr << "scs migrate " << command.migrate_action << ": " << status.error().message
                   << "\n";

@@ -22,7 +22,7 @@ int RunServe(AppConfig config, std::shared_ptr<Redactor> redactor, bool with_wor
     }
     log.Info("serving",
              {log::F("host", rt.config.http.host),
-              log::F("port", server.port()),
+              log::F("port", server.Port()),
               log::F("database", rt.database->Dialect()),
               log::F("queue", rt.config.queue.backend),
               log::F("workers", with_workers)});

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include "app/runtime.hpp"
+#include "observability/log.hpp"
 #include "security/crypto.hpp"
 
 namespace scs {
@@ -37,6 +38,8 @@ Result<std::string> LoadOrCreateLocalToken(const std::filesystem::path& data_dir
         std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
         std::filesystem::perm_options::replace,
         ec);
+    // The path, never the token: whoever may read the file may use the API.
+    log::Logger("app").Info("generated an admin API token", {log::F("file", file.string())});
     return token;
 }
 

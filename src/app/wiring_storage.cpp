@@ -14,7 +14,7 @@ Result<std::unique_ptr<Database>> OpenDatabase(const AppConfig& config) {
 }
 
 Status EnsureSchema(Database& database, bool auto_migrate) {
-    auto& migrator = database.migrator();
+    auto& migrator = database.Migrations();
     auto current = migrator.Current();
     if (!current) {
         return tl::unexpected(current.error());

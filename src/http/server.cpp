@@ -232,7 +232,7 @@ Status HttpServer::Start() {
     return {};
 }
 
-uint16_t HttpServer::port() const {
+uint16_t HttpServer::Port() const {
     return runtime_->port;
 }
 

@@ -58,8 +58,7 @@ public:
     // for an invalid config; a server starts at most once.
     [[nodiscard]] Status Start();
 
-    // NOLINTNEXTLINE(readability-identifier-naming): accessor spelling of the agreed API
-    uint16_t port() const;  // the bound port, after Start
+    uint16_t Port() const;  // the bound port, after Start
 
     // Graceful: stop accepting now, close idle keep-alive connections, let in-flight requests
     // finish within shutdown_grace (they answer with Connection: close), then close the rest and

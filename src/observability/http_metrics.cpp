@@ -35,11 +35,11 @@ HttpMetrics::HttpMetrics(Metrics& metrics)
     : requests_(prometheus::BuildCounter()
                     .Name("scs_http_requests_total")
                     .Help("HTTP requests served, by matched route, method and status.")
-                    .Register(metrics.registry())),
+                    .Register(metrics.Registry())),
       duration_(prometheus::BuildHistogram()
                     .Name("scs_http_request_duration_seconds")
                     .Help("HTTP request latency in seconds, by matched route and method.")
-                    .Register(metrics.registry())) {}
+                    .Register(metrics.Registry())) {}
 
 void HttpMetrics::Record(std::string_view route,
                          std::string_view method,

@@ -10,7 +10,7 @@ class Registry;
 namespace scs {
 
 // Owns the Prometheus registry of the process. Components take a Metrics& and build their own
-// families in their constructors (prometheus::BuildCounter()...Register(metrics.registry())).
+// families in their constructors (prometheus::BuildCounter()...Register(metrics.Registry())).
 // Created by the composition root and outlives every component. Thread-safe: registration and
 // Serialize may run concurrently (prometheus::Registry locks internally).
 class Metrics {
@@ -23,8 +23,7 @@ public:
     Metrics(Metrics&&) = delete;
     Metrics& operator=(Metrics&&) = delete;
 
-    // NOLINTNEXTLINE(readability-identifier-naming): accessor spelling of the agreed API
-    prometheus::Registry& registry() { return *registry_; }
+    prometheus::Registry& Registry() { return *registry_; }
 
     // Prometheus text exposition format of everything registered, plus the process metrics
     // (CPU, memory, file descriptors, start time) read from /proc/self at call time.

@@ -38,8 +38,7 @@ public:
     [[nodiscard]] Result<std::string> Open(const SealedSecret& sealed,
                                            std::string_view associated_data = {}) const;
 
-    // NOLINTNEXTLINE(readability-identifier-naming): accessor spelling of the agreed API
-    const std::string& current_key_id() const { return keys_.front().id; }
+    const std::string& CurrentKeyId() const { return keys_.front().id; }
 
 private:
     explicit SecretBox(std::vector<MasterKey> keys) : keys_(std::move(keys)) {}

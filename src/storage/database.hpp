@@ -5,6 +5,7 @@
 #include "core/result.hpp"
 #include "storage/connection_store.hpp"
 #include "storage/migrator.hpp"
+#include "storage/sql.hpp"
 
 namespace scs {
 
@@ -21,9 +22,14 @@ public:
     // A real round trip (SELECT 1); kUnavailable on failure.
     [[nodiscard]] virtual Status Ping() = 0;
 
-    // Accessor names fixed by the public API the callers were written against.
-    virtual Migrator& migrator() = 0;            // NOLINT(readability-identifier-naming)
-    virtual ConnectionStore& connections() = 0;  // NOLINT(readability-identifier-naming)
+    // The schema migrator of this database.
+    virtual Migrator& Migrations() = 0;
+
+    virtual ConnectionStore& Connections() = 0;
+
+    // The SQL driver, for stores outside storage/ that keep their tables in this database (the
+    // SQLite queue and state store) and need transactions across them.
+    virtual SqlExecutor& Executor() = 0;
 };
 
 }  // namespace scs

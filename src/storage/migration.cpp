@@ -8,6 +8,7 @@
 namespace scs {
 namespace {
 
+// A migration file name taken apart.
 struct FileName {
     int version = 0;
     std::string name;

@@ -38,12 +38,11 @@ std::optional<int64_t> SqlRow::Int(size_t column) const {
 }
 
 bool SqlRow::Bool(size_t column) const {
-    const SqlValue& cell = cells_.at(column);
-    if (const auto* number = std::get_if<int64_t>(&cell)) {
+    if (const auto number = Int(column)) {
         return *number != 0;
     }
-    const auto* text = std::get_if<std::string>(&cell);
-    return text != nullptr && (*text == "t" || *text == "true" || *text == "1");
+    const auto* text = std::get_if<std::string>(&cells_.at(column));
+    return text != nullptr && (*text == "t" || *text == "true");
 }
 
 }  // namespace scs

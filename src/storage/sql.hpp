@@ -32,7 +32,7 @@ public:
     std::string Text(size_t column) const;
     // nullopt for NULL or text that is not a whole integer.
     std::optional<int64_t> Int(size_t column) const;
-    // SQLite 0/1 and PostgreSQL t/f (or true/false) alike; false for NULL.
+    // SQLite integers (non-zero is true) and PostgreSQL t/f or true/false alike; false for NULL.
     bool Bool(size_t column) const;
 
 private:

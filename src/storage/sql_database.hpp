@@ -22,12 +22,12 @@ public:
 
     Status Ping() override;
 
-    Migrator& migrator() override { return migrator_; }
+    Migrator& Migrations() override { return migrator_; }
 
-    ConnectionStore& connections() override { return connections_; }
+    ConnectionStore& Connections() override { return connections_; }
 
     // For stores and tests in storage/ that need transactions across tables.
-    SqlExecutor& Executor() { return *executor_; }
+    SqlExecutor& Executor() override { return *executor_; }
 
 private:
     // Declared first: the migrator and stores hold references to it.

@@ -7,6 +7,7 @@
 namespace scs {
 namespace {
 
+// Finalizes a prepared statement when its owner goes out of scope.
 struct StatementCloser {
     void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
 };

@@ -28,7 +28,7 @@ protected:
         schema_ = testing::UniqueName("e2e_");
         pqxx::connection admin(base_dsn_);
         pqxx::nontransaction(admin).exec("CREATE SCHEMA " + schema_);
-        env_ = {{"SCS_DATA_DIR", (dir_.path() / "data").string()},
+        env_ = {{"SCS_DATA_DIR", (dir_.Path() / "data").string()},
                 {"SCS_HTTP_ADDR", "127.0.0.1:" + std::to_string(port_)},
                 {"SCS_API_TOKEN", "servers-admin-token-0123456789"},
                 {"SCS_DATABASE_URL", base_dsn_ + "?options=-csearch_path%3D" + schema_},
@@ -64,25 +64,25 @@ TEST_F(ServersE2E, PostgresNeedsMigrateThenServes) {
     if (schema_.empty()) {
         return;
     }
-    auto [refused, refused_out] = testing::RunScs({"serve"}, env_, dir_.path());
+    auto [refused, refused_out] = testing::RunScs({"serve"}, env_, dir_.Path());
     EXPECT_EQ(refused, 1);
     EXPECT_NE(refused_out.find("scs migrate up"), std::string::npos) << refused_out;
     EXPECT_EQ(refused_out.find("password"), std::string::npos);
 
-    auto [up, up_out] = testing::RunScs({"migrate", "up"}, env_, dir_.path());
+    auto [up, up_out] = testing::RunScs({"migrate", "up"}, env_, dir_.Path());
     ASSERT_EQ(up, 0) << up_out;
     EXPECT_NE(up_out.find("(postgres)"), std::string::npos) << up_out;
 
-    testing::ChildProcess scs(testing::ScsBinary(), {"all"}, env_, dir_.path());
+    testing::ChildProcess scs(testing::ScsBinary(), {"all"}, env_, dir_.Path());
     ASSERT_TRUE(testing::WaitForHttp(port_)) << scs.Stderr();
     const auto health = Health();
     EXPECT_EQ(last_health_status_, 200);
     EXPECT_TRUE(health.at("checks").at("database").at("ok").as_bool());
     EXPECT_EQ(scs.Stop(SIGTERM), 0);
 
-    auto [down, down_out] = testing::RunScs({"migrate", "down", "1"}, env_, dir_.path());
+    auto [down, down_out] = testing::RunScs({"migrate", "down", "1"}, env_, dir_.Path());
     EXPECT_EQ(down, 0) << down_out;
-    auto [again, again_out] = testing::RunScs({"migrate", "up"}, env_, dir_.path());
+    auto [again, again_out] = testing::RunScs({"migrate", "up"}, env_, dir_.Path());
     EXPECT_EQ(again, 0) << again_out;
 }
 
@@ -97,7 +97,7 @@ TEST_F(ServersE2E, HealthChecksRedisAndSqsForReal) {
     env_["SCS_DATABASE_AUTO_MIGRATE"] = "true";
     env_["SCS_REDIS_URL"] = *redis;
     {
-        testing::ChildProcess scs(testing::ScsBinary(), {"serve"}, env_, dir_.path());
+        testing::ChildProcess scs(testing::ScsBinary(), {"serve"}, env_, dir_.Path());
         ASSERT_TRUE(testing::WaitForHttp(port_)) << scs.Stderr();
         const auto health = Health();
         EXPECT_EQ(last_health_status_, 200) << boost::json::serialize(health);
@@ -107,7 +107,7 @@ TEST_F(ServersE2E, HealthChecksRedisAndSqsForReal) {
     }
     // Redis on a port where nothing listens: /health says so with 503.
     env_["SCS_REDIS_URL"] = "redis://127.0.0.1:" + std::to_string(testing::FreePort()) + "/0";
-    testing::ChildProcess scs(testing::ScsBinary(), {"serve"}, env_, dir_.path());
+    testing::ChildProcess scs(testing::ScsBinary(), {"serve"}, env_, dir_.Path());
     ASSERT_TRUE(testing::WaitForHttp(port_)) << scs.Stderr();
     const auto health = Health();
     EXPECT_EQ(last_health_status_, 503);
@@ -122,7 +122,7 @@ TEST_F(ServersE2E, SqsQueueThatCannotBeReachedIs503) {
     }
     env_["SCS_DATABASE_AUTO_MIGRATE"] = "true";
     env_["SCS_SQS_ENDPOINT"] = "http://127.0.0.1:" + std::to_string(testing::FreePort());
-    testing::ChildProcess scs(testing::ScsBinary(), {"serve"}, env_, dir_.path());
+    testing::ChildProcess scs(testing::ScsBinary(), {"serve"}, env_, dir_.Path());
     ASSERT_TRUE(testing::WaitForHttp(port_)) << scs.Stderr();
     const auto health = Health();
     EXPECT_EQ(last_health_status_, 503);

@@ -23,7 +23,7 @@ constexpr const char* kMasterKey = "k1:TU1NTU1NTU1NTU1NTU1NTU1NTU1NTU1NTU1NTU1NT
 class ServiceE2E : public ::testing::Test {
 protected:
     std::map<std::string, std::string> Env() const {
-        return {{"SCS_DATA_DIR", (dir_.path() / "data").string()},
+        return {{"SCS_DATA_DIR", (dir_.Path() / "data").string()},
                 {"SCS_HTTP_ADDR", "127.0.0.1:" + std::to_string(port_)},
                 {"SCS_API_TOKEN", kToken},
                 {"SCS_MASTER_KEY", kMasterKey},
@@ -32,7 +32,7 @@ protected:
 
     std::unique_ptr<testing::ChildProcess> Start(const std::vector<std::string>& args = {"all"}) {
         auto child =
-            std::make_unique<testing::ChildProcess>(testing::ScsBinary(), args, Env(), dir_.path());
+            std::make_unique<testing::ChildProcess>(testing::ScsBinary(), args, Env(), dir_.Path());
         EXPECT_TRUE(testing::WaitForHttp(port_)) << child->Stderr();
         return child;
     }
@@ -128,9 +128,9 @@ TEST_F(ServiceE2E, SeedSpellingStartsTheServer) {
 TEST_F(ServiceE2E, GeneratesAnApiTokenWhenNoneIsConfigured) {
     auto env = Env();
     env.erase("SCS_API_TOKEN");
-    testing::ChildProcess scs(testing::ScsBinary(), {"all"}, env, dir_.path());
+    testing::ChildProcess scs(testing::ScsBinary(), {"all"}, env, dir_.Path());
     ASSERT_TRUE(testing::WaitForHttp(port_)) << scs.Stderr();
-    const auto file = dir_.path() / "data" / "api-token";
+    const auto file = dir_.Path() / "data" / "api-token";
     ASSERT_TRUE(std::filesystem::exists(file));
     EXPECT_EQ(std::filesystem::status(file).permissions() & std::filesystem::perms::all,
               std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
@@ -144,9 +144,9 @@ TEST_F(ServiceE2E, GeneratesAnApiTokenWhenNoneIsConfigured) {
 TEST_F(ServiceE2E, MasterKeyFileIsCreatedPrivate) {
     auto env = Env();
     env.erase("SCS_MASTER_KEY");
-    testing::ChildProcess scs(testing::ScsBinary(), {"all"}, env, dir_.path());
+    testing::ChildProcess scs(testing::ScsBinary(), {"all"}, env, dir_.Path());
     ASSERT_TRUE(testing::WaitForHttp(port_)) << scs.Stderr();
-    const auto file = dir_.path() / "data" / "master.key";
+    const auto file = dir_.Path() / "data" / "master.key";
     ASSERT_TRUE(std::filesystem::exists(file));
     EXPECT_EQ(std::filesystem::status(file).permissions() & std::filesystem::perms::all,
               std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
@@ -156,52 +156,52 @@ TEST_F(ServiceE2E, MasterKeyFileIsCreatedPrivate) {
 TEST_F(ServiceE2E, InvalidConfigurationStopsStartUpNamingTheKey) {
     auto env = Env();
     env["SCS_HTTP_ADDR"] = "not-an-address";
-    auto [code, output] = testing::RunScs({"serve"}, env, dir_.path());
+    auto [code, output] = testing::RunScs({"serve"}, env, dir_.Path());
     EXPECT_EQ(code, 2);
     EXPECT_NE(output.find("SCS_HTTP_ADDR"), std::string::npos) << output;
 
-    const auto file = dir_.path() / "bad.yaml";
+    const auto file = dir_.Path() / "bad.yaml";
     std::ofstream(file) << "http:\n  adr: 1\n";
     auto [code2, output2] =
-        testing::RunScs({"--config", file.string(), "serve"}, Env(), dir_.path());
+        testing::RunScs({"--config", file.string(), "serve"}, Env(), dir_.Path());
     EXPECT_EQ(code2, 2);
     EXPECT_NE(output2.find("http.adr"), std::string::npos) << output2;
 }
 
 TEST_F(ServiceE2E, MigrateCommandsAndSchemaCheck) {
     auto env = Env();
-    auto [up, up_out] = testing::RunScs({"migrate", "up"}, env, dir_.path());
+    auto [up, up_out] = testing::RunScs({"migrate", "up"}, env, dir_.Path());
     ASSERT_EQ(up, 0) << up_out;
     EXPECT_NE(up_out.find("schema version"), std::string::npos);
     auto [down, down_out] =
-        testing::RunScs({"-mode=migration", "-migrationType=down"}, env, dir_.path());
+        testing::RunScs({"-mode=migration", "-migrationType=down"}, env, dir_.Path());
     ASSERT_EQ(down, 0) << down_out;
     EXPECT_NE(down_out.find("schema version 0"), std::string::npos) << down_out;
 
     // A schema that is behind is refused when auto-migration is off...
     env["SCS_DATABASE_AUTO_MIGRATE"] = "false";
-    auto [refused, refused_out] = testing::RunScs({"serve"}, env, dir_.path());
+    auto [refused, refused_out] = testing::RunScs({"serve"}, env, dir_.Path());
     EXPECT_EQ(refused, 1);
     EXPECT_NE(refused_out.find("scs migrate up"), std::string::npos) << refused_out;
     // ...and brought up to date by the embedded default.
     env.erase("SCS_DATABASE_AUTO_MIGRATE");
-    testing::ChildProcess scs(testing::ScsBinary(), {"serve"}, env, dir_.path());
+    testing::ChildProcess scs(testing::ScsBinary(), {"serve"}, env, dir_.Path());
     ASSERT_TRUE(testing::WaitForHttp(port_)) << scs.Stderr();
     EXPECT_EQ(scs.Stop(SIGTERM), 0);
 
-    auto [force, force_out] = testing::RunScs({"migrate", "force", "0"}, env, dir_.path());
+    auto [force, force_out] = testing::RunScs({"migrate", "force", "0"}, env, dir_.Path());
     EXPECT_EQ(force, 0) << force_out;
     EXPECT_NE(force_out.find("schema version 0"), std::string::npos) << force_out;
 }
 
 TEST_F(ServiceE2E, HelpAndVersion) {
-    auto [help, help_out] = testing::RunScs({"--help"}, {}, dir_.path());
+    auto [help, help_out] = testing::RunScs({"--help"}, {}, dir_.Path());
     EXPECT_EQ(help, 0);
     EXPECT_NE(help_out.find("migrate"), std::string::npos);
-    auto [version, version_out] = testing::RunScs({"--version"}, {}, dir_.path());
+    auto [version, version_out] = testing::RunScs({"--version"}, {}, dir_.Path());
     EXPECT_EQ(version, 0);
     EXPECT_EQ(version_out.rfind("scs ", 0), 0U) << version_out;
-    auto [bad, bad_out] = testing::RunScs({"frobnicate"}, {}, dir_.path());
+    auto [bad, bad_out] = testing::RunScs({"frobnicate"}, {}, dir_.Path());
     EXPECT_EQ(bad, 2);
 }
 

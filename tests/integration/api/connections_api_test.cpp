@@ -39,10 +39,10 @@ public:
 class ConnectionsApiTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        auto db = OpenSqliteDatabase(dir_.path() / "scs.db", StorageConfig{});
+        auto db = OpenSqliteDatabase(dir_.Path() / "scs.db", StorageConfig{});
         ASSERT_TRUE(db) << db.error().message;
         database_ = std::move(*db);
-        ASSERT_TRUE(database_->migrator().Up());
+        ASSERT_TRUE(database_->Migrations().Up());
         auto box = SecretBox::Create({MasterKey{"k1", std::string(32, 'k')}});
         ASSERT_TRUE(box);
         secrets_ = std::make_unique<SecretBox>(std::move(*box));
@@ -50,7 +50,7 @@ protected:
             return std::make_unique<FakeShopifyConnector>();
         });
         api_ = std::make_unique<ConnectionsApi>(
-            ConnectionsApiDeps{database_->connections(), *secrets_, registry_, clock_, {}});
+            ConnectionsApiDeps{database_->Connections(), *secrets_, registry_, clock_, {}});
         Router router;
         AddConnectionRoutes(router, *api_, auth_);
         HttpServerConfig config;
@@ -59,7 +59,7 @@ protected:
         config.body_limit_bytes = 64 * 1024;
         server_ = std::make_unique<HttpServer>(config, std::move(router), nullptr);
         ASSERT_TRUE(server_->Start());
-        port_ = server_->port();
+        port_ = server_->Port();
     }
 
     void TearDown() override { server_->Shutdown(); }
@@ -141,7 +141,7 @@ TEST_F(ConnectionsApiTest, CredentialsAreEncryptedAtRest) {
     ASSERT_EQ(Connect("s1", kAdmin, "vault.myshopify.com", kGoodShopToken).status, 201);
     std::string bytes;
     for (const char* file : {"scs.db", "scs.db-wal"}) {
-        std::ifstream in(dir_.path() / file, std::ios::binary);
+        std::ifstream in(dir_.Path() / file, std::ios::binary);
         std::stringstream s;
         s << in.rdbuf();
         bytes += s.str();
@@ -150,7 +150,7 @@ TEST_F(ConnectionsApiTest, CredentialsAreEncryptedAtRest) {
     EXPECT_EQ(bytes.find(kGoodShopToken), std::string::npos);
     EXPECT_EQ(bytes.find("whsec-0123456789"), std::string::npos);
     // What is stored opens back to the credentials with the key.
-    auto stored = database_->connections().ListBySeller("s1");
+    auto stored = database_->Connections().ListBySeller("s1");
     ASSERT_TRUE(stored);
     ASSERT_EQ(stored->size(), 1U);
     auto plain = secrets_->Open(stored->at(0).credentials, "scs.credentials.v1/s1/shopify");
@@ -162,7 +162,7 @@ TEST_F(ConnectionsApiTest, RejectedCredentialsAre422AndNothingIsStored) {
     auto r = Connect("s1", kSeller1, "shop.myshopify.com", "shpat_wrong");
     EXPECT_EQ(r.status, 422);
     EXPECT_EQ(Json(r).at("code").as_string(), "INVALID_CREDENTIALS");
-    EXPECT_TRUE(database_->connections().ListBySeller("s1")->empty());
+    EXPECT_TRUE(database_->Connections().ListBySeller("s1")->empty());
 }
 
 TEST_F(ConnectionsApiTest, PlatformWithoutConnectorIs501) {
@@ -300,7 +300,7 @@ TEST_F(ConnectionsApiTest, PatchConfiguresAndDeleteDisconnects) {
                     .as_array()
                     .empty());
     // The disconnected row keeps no credentials, and the store can be connected again.
-    auto stored = database_->connections().FindByStore("shopify", "patch.myshopify.com");
+    auto stored = database_->Connections().FindByStore("shopify", "patch.myshopify.com");
     ASSERT_TRUE(stored);
     EXPECT_FALSE(stored->has_value());
     EXPECT_EQ(Connect("s1", kSeller1, "patch.myshopify.com", kGoodShopToken).status, 201);

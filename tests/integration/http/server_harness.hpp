@@ -29,6 +29,23 @@ private:
     int arrivals_ = 0;
 };
 
+// Opens a gate when it goes out of scope, so a failed assertion cannot leave a handler blocked
+// (and the server's destructor waiting for it). Declare it after the server.
+class OpenOnExit {
+public:
+    explicit OpenOnExit(Gate& gate) : gate_(gate) {}
+
+    ~OpenOnExit() { gate_.Open(); }
+
+    OpenOnExit(const OpenOnExit&) = delete;
+    OpenOnExit& operator=(const OpenOnExit&) = delete;
+    OpenOnExit(OpenOnExit&&) = delete;
+    OpenOnExit& operator=(OpenOnExit&&) = delete;
+
+private:
+    Gate& gate_;
+};
+
 // Records what the server reports. Thread-safe.
 class RecordingObserver : public HttpObserver {
 public:

@@ -35,63 +35,72 @@ bool BecomesUnreachable(uint16_t port) {
     return false;
 }
 
-TEST(HttpServerLifecycle, ShutdownLetsAnInFlightRequestFinish) {
-    Gate gate;
-    auto server = StartServer(SlowRouter(gate));
-    ASSERT_TRUE(server);
-    const uint16_t port = server->port();
-    TestHttpConnection in_flight(port);
-    ASSERT_TRUE(in_flight.Send(MakeRequest("GET", "/slow")));
-    ASSERT_TRUE(gate.WaitForArrivals(1));
+// A server with one /slow request held in its handler until the test opens the gate.
+class HeldRequestTest : public ::testing::Test {
+protected:
+    void HoldOneRequest(const HttpServerConfig& config = TestConfig()) {
+        server_ = StartServer(SlowRouter(gate_), config);
+        ASSERT_TRUE(server_);
+        in_flight_ = std::make_unique<TestHttpConnection>(server_->Port());
+        ASSERT_TRUE(in_flight_->Send(MakeRequest("GET", "/slow")));
+        ASSERT_TRUE(gate_.WaitForArrivals(1));
+    }
 
-    auto shutdown = std::async(std::launch::async, [&server] { server->Shutdown(); });
-    EXPECT_TRUE(BecomesUnreachable(port));
-    EXPECT_EQ(shutdown.wait_for(0s), std::future_status::timeout);
+    // A failed assertion must not leave the handler, and so Shutdown, blocked.
+    void TearDown() override { gate_.Open(); }
 
-    gate.Open();
-    const auto response = in_flight.ReadResponse();
+    void ShutdownInBackground() {
+        shutdown_ = std::async(std::launch::async, [this] { server_->Shutdown(); });
+    }
+
+    bool ShutdownFinishes() { return shutdown_.wait_for(5s) == std::future_status::ready; }
+
+    bool ShutdownStillRunning() { return shutdown_.wait_for(0s) == std::future_status::timeout; }
+
+    Gate gate_;
+    std::unique_ptr<HttpServer> server_;
+    std::unique_ptr<TestHttpConnection> in_flight_;
+    std::future<void> shutdown_;
+};
+
+TEST_F(HeldRequestTest, ShutdownRefusesNewConnectionsButLetsTheInFlightRequestFinish) {
+    ASSERT_NO_FATAL_FAILURE(HoldOneRequest());
+    ShutdownInBackground();
+    EXPECT_TRUE(BecomesUnreachable(server_->Port()));
+    EXPECT_TRUE(ShutdownStillRunning());
+
+    gate_.Open();
+    const auto response = in_flight_->ReadResponse();
     ASSERT_TRUE(response);
     EXPECT_EQ(response->status, 200);
     EXPECT_EQ(response->body, R"("done")");
     EXPECT_EQ(response->Header("Connection"), "close");
-    EXPECT_EQ(shutdown.wait_for(5s), std::future_status::ready);
+    EXPECT_TRUE(ShutdownFinishes());
 }
 
-TEST(HttpServerLifecycle, ShutdownClosesIdleKeepAliveConnectionsAtOnce) {
-    Gate gate;
-    auto server = StartServer(SlowRouter(gate));
-    ASSERT_TRUE(server);
-    TestHttpConnection idle(server->port());
+TEST_F(HeldRequestTest, ShutdownClosesIdleKeepAliveConnectionsAtOnce) {
+    ASSERT_NO_FATAL_FAILURE(HoldOneRequest());
+    TestHttpConnection idle(server_->Port());
     ASSERT_TRUE(idle.Send(MakeRequest("GET", "/ping")));
     ASSERT_TRUE(idle.ReadResponse());
-    TestHttpConnection in_flight(server->port());
-    ASSERT_TRUE(in_flight.Send(MakeRequest("GET", "/slow")));
-    ASSERT_TRUE(gate.WaitForArrivals(1));
 
-    auto shutdown = std::async(std::launch::async, [&server] { server->Shutdown(); });
-    // Closed while another request is still held, so not by the end of Shutdown.
+    ShutdownInBackground();
+    // Closed while the other request is still held, so not merely by the end of Shutdown.
     EXPECT_TRUE(idle.WaitForClose(3s));
-    gate.Open();
-    EXPECT_EQ(shutdown.wait_for(5s), std::future_status::ready);
-    EXPECT_TRUE(in_flight.ReadResponse());
+    gate_.Open();
+    EXPECT_TRUE(ShutdownFinishes());
 }
 
-TEST(HttpServerLifecycle, ShutdownClosesRequestsStillRunningAfterTheGrace) {
-    Gate gate;
+TEST_F(HeldRequestTest, ShutdownClosesRequestsStillRunningAfterTheGrace) {
     HttpServerConfig config = TestConfig();
     config.shutdown_grace = 100ms;
-    auto server = StartServer(SlowRouter(gate), config);
-    ASSERT_TRUE(server);
-    TestHttpConnection in_flight(server->port());
-    ASSERT_TRUE(in_flight.Send(MakeRequest("GET", "/slow")));
-    ASSERT_TRUE(gate.WaitForArrivals(1));
-
-    auto shutdown = std::async(std::launch::async, [&server] { server->Shutdown(); });
+    ASSERT_NO_FATAL_FAILURE(HoldOneRequest(config));
+    ShutdownInBackground();
     // The connection is closed without an answer; Shutdown still waits for the handler thread.
-    EXPECT_TRUE(in_flight.WaitForClose(3s));
-    EXPECT_EQ(shutdown.wait_for(0s), std::future_status::timeout);
-    gate.Open();
-    EXPECT_EQ(shutdown.wait_for(5s), std::future_status::ready);
+    EXPECT_TRUE(in_flight_->WaitForClose(3s));
+    EXPECT_TRUE(ShutdownStillRunning());
+    gate_.Open();
+    EXPECT_TRUE(ShutdownFinishes());
 }
 
 TEST(HttpServerLifecycle, SecondShutdownIsANoOp) {
@@ -102,7 +111,7 @@ TEST(HttpServerLifecycle, SecondShutdownIsANoOp) {
     const auto started = Clock::now();
     server->Shutdown();
     EXPECT_LT(Clock::now() - started, 100ms);
-    EXPECT_FALSE(TestHttpConnection(server->port()).IsConnected());
+    EXPECT_FALSE(TestHttpConnection(server->Port()).IsConnected());
 }
 
 TEST(HttpServerLifecycle, StartOnATakenPortFails) {
@@ -110,12 +119,12 @@ TEST(HttpServerLifecycle, StartOnATakenPortFails) {
     auto first = StartServer(SlowRouter(gate));
     ASSERT_TRUE(first);
     HttpServerConfig config = TestConfig();
-    config.port = first->port();
+    config.port = first->Port();
     HttpServer second(config, Router{}, nullptr);
     const Status started = second.Start();
     ASSERT_FALSE(started);
     EXPECT_EQ(started.error().code, ErrorCode::kUnavailable);
-    EXPECT_NE(started.error().message.find(std::to_string(first->port())), std::string::npos);
+    EXPECT_NE(started.error().message.find(std::to_string(first->Port())), std::string::npos);
     EXPECT_NE(started.error().message.find("in use"), std::string::npos);
     second.Shutdown();  // never started: nothing to do
 }
@@ -138,7 +147,7 @@ TEST(HttpServerLifecycle, DestructorShutsDownARunningServer) {
     Gate gate;
     auto server = StartServer(SlowRouter(gate));
     ASSERT_TRUE(server);
-    const uint16_t port = server->port();
+    const uint16_t port = server->Port();
     TestHttpConnection idle(port);
     ASSERT_TRUE(idle.IsConnected());
     server.reset();

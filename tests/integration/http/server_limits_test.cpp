@@ -50,7 +50,7 @@ TEST(HttpServerLimits, BodyAtTheLimitIsAccepted) {
     auto server = StartServer(EchoRouter(), LimitedConfig());
     ASSERT_TRUE(server);
     const auto response =
-        RoundTrip(server->port(), MakeRequest("POST", "/echo", {}, std::string(kBodyLimit, 'x')));
+        RoundTrip(server->Port(), MakeRequest("POST", "/echo", {}, std::string(kBodyLimit, 'x')));
     ASSERT_TRUE(response);
     EXPECT_EQ(response->status, 200);
     EXPECT_EQ(response->body, std::to_string(kBodyLimit));
@@ -60,7 +60,7 @@ TEST(HttpServerLimits, ContentLengthOverTheLimitIs413BeforeTheBodyIsSent) {
     RecordingObserver observer;
     auto server = StartServer(EchoRouter(), LimitedConfig(), &observer);
     ASSERT_TRUE(server);
-    TestHttpConnection connection(server->port());
+    TestHttpConnection connection(server->Port());
     // Only the header: the server must judge by Content-Length without waiting for the body.
     ASSERT_TRUE(
         connection.Send("POST /echo HTTP/1.1\r\nHost: t\r\nX-Request-Id: big-1\r\n"
@@ -81,7 +81,7 @@ TEST(HttpServerLimits, ContentLengthOverTheLimitIs413BeforeTheBodyIsSent) {
 TEST(HttpServerLimits, ChunkedBodyOverTheLimitIs413) {
     auto server = StartServer(EchoRouter(), LimitedConfig());
     ASSERT_TRUE(server);
-    TestHttpConnection connection(server->port());
+    TestHttpConnection connection(server->Port());
     ASSERT_TRUE(
         connection.Send("POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n" +
                         Chunked(std::string(3 * kBodyLimit, 'y'), 100)));
@@ -97,7 +97,7 @@ TEST(HttpServerLimits, ChunkedBodyUnderTheLimitIsReassembled) {
     auto server = StartServer(EchoRouter(), LimitedConfig());
     ASSERT_TRUE(server);
     const auto response =
-        RoundTrip(server->port(),
+        RoundTrip(server->Port(),
                   "POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n" +
                       Chunked(std::string(500, 'z'), 64));
     ASSERT_TRUE(response);
@@ -120,15 +120,15 @@ void ExpectRejectedAs400(uint16_t port, const std::string& garbage) {
 TEST(HttpServerLimits, MalformedRequestIs400AndClosed) {
     auto server = StartServer(EchoRouter(), LimitedConfig());
     ASSERT_TRUE(server);
-    ExpectRejectedAs400(server->port(), "GET /ping HTTP/9.9x\r\n\r\n");
-    ExpectRejectedAs400(server->port(), "GET /ping HTTP/1.1\r\nBad Header\r\n\r\n");
-    ExpectRejectedAs400(server->port(), "GET ping HTTP/1.1\r\nHost: t\r\n\r\n");
+    ExpectRejectedAs400(server->Port(), "GET /ping HTTP/9.9x\r\n\r\n");
+    ExpectRejectedAs400(server->Port(), "GET /ping HTTP/1.1\r\nBad Header\r\n\r\n");
+    ExpectRejectedAs400(server->Port(), "GET ping HTTP/1.1\r\nHost: t\r\n\r\n");
 }
 
 TEST(HttpServerLimits, SilentClientIsDisconnectedAfterTheHeaderTimeout) {
     auto server = StartServer(EchoRouter(), LimitedConfig());
     ASSERT_TRUE(server);
-    TestHttpConnection connection(server->port());
+    TestHttpConnection connection(server->Port());
     const auto started = Clock::now();
     EXPECT_TRUE(connection.WaitForClose(3s));
     EXPECT_GE(Clock::now() - started, 150ms);
@@ -137,7 +137,7 @@ TEST(HttpServerLimits, SilentClientIsDisconnectedAfterTheHeaderTimeout) {
 TEST(HttpServerLimits, HalfAHeaderIsDisconnectedAfterTheHeaderTimeout) {
     auto server = StartServer(EchoRouter(), LimitedConfig());
     ASSERT_TRUE(server);
-    TestHttpConnection connection(server->port());
+    TestHttpConnection connection(server->Port());
     ASSERT_TRUE(connection.Send("GET /ping HTTP/1.1\r\nHost: t\r\n"));
     EXPECT_TRUE(connection.WaitForClose(3s));
 }
@@ -145,7 +145,7 @@ TEST(HttpServerLimits, HalfAHeaderIsDisconnectedAfterTheHeaderTimeout) {
 TEST(HttpServerLimits, SlowBodyIsDisconnectedAfterTheBodyTimeout) {
     auto server = StartServer(EchoRouter(), LimitedConfig());
     ASSERT_TRUE(server);
-    TestHttpConnection connection(server->port());
+    TestHttpConnection connection(server->Port());
     ASSERT_TRUE(connection.Send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\nabc"));
     EXPECT_TRUE(connection.WaitForClose(3s));
 }
@@ -156,7 +156,7 @@ TEST(HttpServerLimits, IdleKeepAliveConnectionIsClosedAfterTheIdleTimeout) {
     config.idle_timeout = 500ms;
     auto server = StartServer(EchoRouter(), config);
     ASSERT_TRUE(server);
-    TestHttpConnection connection(server->port());
+    TestHttpConnection connection(server->Port());
     ASSERT_TRUE(connection.Send(MakeRequest("GET", "/ping")));
     const auto response = connection.ReadResponse();
     ASSERT_TRUE(response);

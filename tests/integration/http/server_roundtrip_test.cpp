@@ -43,7 +43,7 @@ TEST(HttpServerRoundTrip, ServesTwoRequestsOnOneKeepAliveConnection) {
     RecordingObserver observer;
     auto server = StartServer(EchoRouter(), TestConfig(), &observer);
     ASSERT_TRUE(server);
-    TestHttpConnection connection(server->port());
+    TestHttpConnection connection(server->Port());
     ASSERT_TRUE(connection.Send(MakeRequest("GET", "/sellers/s%201?q=a+b")));
     const auto first = connection.ReadResponse();
     ASSERT_TRUE(first);
@@ -71,14 +71,14 @@ TEST(HttpServerRoundTrip, ServesTwoRequestsOnOneKeepAliveConnection) {
 TEST(HttpServerRoundTrip, UnknownPathIs404AndWrongMethodIs405WithAllow) {
     auto server = StartServer(EchoRouter());
     ASSERT_TRUE(server);
-    const auto missing = RoundTrip(server->port(), MakeRequest("GET", "/nowhere"));
+    const auto missing = RoundTrip(server->Port(), MakeRequest("GET", "/nowhere"));
     ASSERT_TRUE(missing);
     EXPECT_EQ(missing->status, 404);
     EXPECT_EQ(Json(*missing).at("code"), "NOT_FOUND");
     EXPECT_EQ(Json(*missing).at("status"), "error");
     EXPECT_TRUE(missing->Header("X-Request-Id"));
 
-    const auto wrong = RoundTrip(server->port(), MakeRequest("DELETE", "/echo"));
+    const auto wrong = RoundTrip(server->Port(), MakeRequest("DELETE", "/echo"));
     ASSERT_TRUE(wrong);
     EXPECT_EQ(wrong->status, 405);
     EXPECT_EQ(Json(*wrong).at("code"), "METHOD_NOT_ALLOWED");
@@ -89,7 +89,7 @@ TEST(HttpServerRoundTrip, UnknownPathIs404AndWrongMethodIs405WithAllow) {
 TEST(HttpServerRoundTrip, HeadGetsTheGetHeadersWithoutABody) {
     auto server = StartServer(EchoRouter());
     ASSERT_TRUE(server);
-    TestHttpConnection connection(server->port());
+    TestHttpConnection connection(server->Port());
     ASSERT_TRUE(connection.Send(MakeRequest("HEAD", "/sellers/7")));
     const auto head = connection.ReadResponse(/*head_request=*/true);
     ASSERT_TRUE(head);
@@ -108,13 +108,13 @@ TEST(HttpServerRoundTrip, EchoesAValidRequestIdAndGeneratesOtherwise) {
     auto server = StartServer(EchoRouter(), TestConfig(), &observer);
     ASSERT_TRUE(server);
     const auto echoed =
-        RoundTrip(server->port(), MakeRequest("GET", "/sellers/1", {"X-Request-Id: abc-123.x:y"}));
+        RoundTrip(server->Port(), MakeRequest("GET", "/sellers/1", {"X-Request-Id: abc-123.x:y"}));
     ASSERT_TRUE(echoed);
     EXPECT_EQ(echoed->Header("X-Request-Id"), "abc-123.x:y");
 
-    const auto generated = RoundTrip(server->port(), MakeRequest("GET", "/nowhere"));
+    const auto generated = RoundTrip(server->Port(), MakeRequest("GET", "/nowhere"));
     const auto replaced =
-        RoundTrip(server->port(), MakeRequest("GET", "/sellers/1", {"X-Request-Id: bad id!"}));
+        RoundTrip(server->Port(), MakeRequest("GET", "/sellers/1", {"X-Request-Id: bad id!"}));
     ASSERT_TRUE(generated && replaced);
     const auto generated_id = generated->Header("X-Request-Id").value_or("");
     const auto replaced_id = replaced->Header("X-Request-Id").value_or("");
@@ -141,7 +141,7 @@ TEST(HttpServerRoundTrip, HandlerExceptionBecomesA500WithoutItsText) {
     auto server = StartServer(ThrowingRouter(), TestConfig(), &observer);
     ASSERT_TRUE(server);
     const auto response =
-        RoundTrip(server->port(), MakeRequest("GET", "/boom", {"X-Request-Id: r1"}));
+        RoundTrip(server->Port(), MakeRequest("GET", "/boom", {"X-Request-Id: r1"}));
     ASSERT_TRUE(response);
     EXPECT_EQ(response->status, 500);
     EXPECT_EQ(
@@ -155,7 +155,7 @@ TEST(HttpServerRoundTrip, HandlerExceptionBecomesA500WithoutItsText) {
 TEST(HttpServerRoundTrip, ConnectionSurvivesAHandlerException) {
     auto server = StartServer(ThrowingRouter());
     ASSERT_TRUE(server);
-    TestHttpConnection connection(server->port());
+    TestHttpConnection connection(server->Port());
     for (int i = 0; i < 2; ++i) {
         ASSERT_TRUE(connection.Send(MakeRequest("GET", "/boom")));
         const auto response = connection.ReadResponse();
@@ -204,11 +204,12 @@ TEST(HttpServerRoundTrip, HandlersRunOffTheIoThread) {
     ThreadRecordingRoutes routes;
     auto server = StartServer(routes.MakeRouter());
     ASSERT_TRUE(server);
-    TestHttpConnection slow(server->port());
+    const OpenOnExit release(routes.SlowGate());
+    TestHttpConnection slow(server->Port());
     ASSERT_TRUE(slow.Send(MakeRequest("GET", "/slow")));
     ASSERT_TRUE(routes.SlowGate().WaitForArrivals(1));
 
-    const auto fast = RoundTrip(server->port(), MakeRequest("GET", "/fast"));
+    const auto fast = RoundTrip(server->Port(), MakeRequest("GET", "/fast"));
     ASSERT_TRUE(fast);
     EXPECT_EQ(fast->body, R"("fast")");
     routes.SlowGate().Open();
@@ -224,7 +225,7 @@ TEST(HttpServerRoundTrip, HandlersRunOffTheIoThread) {
 TEST(HttpServerRoundTrip, ConnectionCloseIsHonoured) {
     auto server = StartServer(EchoRouter());
     ASSERT_TRUE(server);
-    TestHttpConnection connection(server->port());
+    TestHttpConnection connection(server->Port());
     ASSERT_TRUE(connection.Send(MakeRequest("GET", "/sellers/1", {"Connection: close"})));
     const auto response = connection.ReadResponse();
     ASSERT_TRUE(response);
@@ -235,12 +236,12 @@ TEST(HttpServerRoundTrip, ConnectionCloseIsHonoured) {
 TEST(HttpServerRoundTrip, Http10ClosesUnlessKeepAliveIsAsked) {
     auto server = StartServer(EchoRouter());
     ASSERT_TRUE(server);
-    TestHttpConnection plain(server->port());
+    TestHttpConnection plain(server->Port());
     ASSERT_TRUE(plain.Send("GET /sellers/1 HTTP/1.0\r\n\r\n"));
     ASSERT_TRUE(plain.ReadResponse());
     EXPECT_TRUE(plain.WaitForClose(2s));
 
-    TestHttpConnection kept(server->port());
+    TestHttpConnection kept(server->Port());
     ASSERT_TRUE(kept.Send("GET /sellers/1 HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"));
     const auto first = kept.ReadResponse();
     ASSERT_TRUE(first);
@@ -252,7 +253,7 @@ TEST(HttpServerRoundTrip, Http10ClosesUnlessKeepAliveIsAsked) {
 TEST(HttpServerRoundTrip, AnswersExpectContinueBeforeTheBody) {
     auto server = StartServer(EchoRouter());
     ASSERT_TRUE(server);
-    TestHttpConnection connection(server->port());
+    TestHttpConnection connection(server->Port());
     ASSERT_TRUE(connection.Send(
         "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n"));
     const auto interim = connection.ReadResponse();
@@ -271,11 +272,11 @@ TEST(HttpServerRoundTrip, TwoServersRunSideBySide) {
     auto a = StartServer(EchoRouter());
     auto b = StartServer(std::move(other));
     ASSERT_TRUE(a && b);
-    EXPECT_NE(a->port(), b->port());
-    EXPECT_EQ(StatusOf(a->port(), MakeRequest("GET", "/who")), 404);
-    EXPECT_EQ(StatusOf(b->port(), MakeRequest("GET", "/who")), 200);
+    EXPECT_NE(a->Port(), b->Port());
+    EXPECT_EQ(StatusOf(a->Port(), MakeRequest("GET", "/who")), 404);
+    EXPECT_EQ(StatusOf(b->Port(), MakeRequest("GET", "/who")), 200);
     a->Shutdown();
-    EXPECT_EQ(StatusOf(b->port(), MakeRequest("GET", "/who")), 200);
+    EXPECT_EQ(StatusOf(b->Port(), MakeRequest("GET", "/who")), 200);
 }
 
 }  // namespace

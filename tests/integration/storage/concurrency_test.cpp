@@ -13,7 +13,9 @@ namespace {
 
 constexpr int kThreads = 8;
 constexpr int kCreatesPerThread = 25;
+constexpr size_t kTotal = size_t{kThreads} * kCreatesPerThread;
 
+// A migrated database whose pool (4) is smaller than the number of writer threads (8).
 class ConcurrencyTest : public ::testing::TestWithParam<Backend> {
 protected:
     void SetUp() override {
@@ -51,7 +53,7 @@ private:
 
 void CreateMany(Database& database, const std::string& prefix, Failures& failures) {
     for (int i = 0; i < kCreatesPerThread; ++i) {
-        auto created = database.connections().Create(
+        auto created = database.Connections().Create(
             MakeConnection("seller", "shopify", prefix + "-" + std::to_string(i)));
         if (!created) {
             failures.Add(created.error());
@@ -74,6 +76,7 @@ void ExpectAllDistinct(const std::vector<Connection>& connections, size_t expect
 TEST_P(ConcurrencyTest, ConcurrentCreatesLoseNothing) {
     Failures failures;
     std::vector<std::thread> threads;
+    threads.reserve(kThreads);
     for (int t = 0; t < kThreads; ++t) {
         threads.emplace_back(
             [&, t] { CreateMany(*database_, "store-" + std::to_string(t), failures); });
@@ -82,9 +85,9 @@ TEST_P(ConcurrencyTest, ConcurrentCreatesLoseNothing) {
         thread.join();
     }
     EXPECT_EQ(failures.Take(), std::vector<std::string>{});
-    auto listed = database_->connections().ListBySeller("seller");
+    auto listed = database_->Connections().ListBySeller("seller");
     ASSERT_TRUE(listed) << listed.error().message;
-    ExpectAllDistinct(*listed, kThreads * kCreatesPerThread);
+    ExpectAllDistinct(*listed, kTotal);
 }
 
 TEST_P(ConcurrencyTest, RacingCreatesOfOneStoreHaveExactlyOneWinner) {
@@ -93,11 +96,12 @@ TEST_P(ConcurrencyTest, RacingCreatesOfOneStoreHaveExactlyOneWinner) {
     std::atomic<int> conflicts{0};
     Failures failures;
     std::vector<std::thread> threads;
+    threads.reserve(kThreads);
     for (int t = 0; t < kThreads; ++t) {
         threads.emplace_back([&] {
             start.arrive_and_wait();
             auto result =
-                database_->connections().Create(MakeConnection("s", "salla", "contested"));
+                database_->Connections().Create(MakeConnection("s", "salla", "contested"));
             if (result) {
                 ++created;
             } else if (result.error().code == ErrorCode::kConflict) {
@@ -121,6 +125,7 @@ TEST_P(ConcurrencyTest, TwoDatabasesWritingAtOnceLoseNothing) {
     ASSERT_TRUE(other) << other.error().message;
     Failures failures;
     std::vector<std::thread> threads;
+    threads.reserve(kThreads);
     for (int t = 0; t < kThreads; ++t) {
         Database* database = t % 2 == 0 ? database_.get() : other->get();
         threads.emplace_back([&failures, database, t] {
@@ -132,9 +137,9 @@ TEST_P(ConcurrencyTest, TwoDatabasesWritingAtOnceLoseNothing) {
     }
     EXPECT_EQ(failures.Take(), std::vector<std::string>{});
     for (Database* database : {database_.get(), other->get()}) {
-        auto listed = database->connections().ListBySeller("seller");
+        auto listed = database->Connections().ListBySeller("seller");
         ASSERT_TRUE(listed) << listed.error().message;
-        ExpectAllDistinct(*listed, kThreads * kCreatesPerThread);
+        ExpectAllDistinct(*listed, kTotal);
     }
 }
 

@@ -8,6 +8,7 @@ namespace {
 using std::chrono::minutes;
 using std::chrono::seconds;
 
+// A migrated database of the parameter's dialect per test, and helpers over its store.
 class ConnectionStoreTest : public ::testing::TestWithParam<Backend> {
 protected:
     void SetUp() override {
@@ -24,17 +25,17 @@ protected:
         test_db_.reset();
     }
 
-    ConnectionStore& store() { return database_->connections(); }
+    ConnectionStore& Store() { return database_->Connections(); }
 
     Connection CreateOk(const Connection& connection) {
-        auto created = store().Create(connection);
+        auto created = Store().Create(connection);
         EXPECT_TRUE(created) << created.error().message;
         return created ? *created : Connection{};
     }
 
     Connection Disconnect(Connection connection) {
         connection.status = ConnectionStatus::kDisconnected;
-        auto updated = store().Update(connection);
+        auto updated = Store().Update(connection);
         EXPECT_TRUE(updated) << updated.error().message;
         return updated ? *updated : Connection{};
     }
@@ -70,14 +71,14 @@ TEST_P(ConnectionStoreTest, CreateAndGetRoundTripEveryField) {
     expected.id = created.id;
     ExpectSameConnection(created, expected);
 
-    auto read = store().Get(created.id);
+    auto read = Store().Get(created.id);
     ASSERT_TRUE(read) << read.error().message;
     ExpectSameConnection(*read, expected);
 }
 
 TEST_P(ConnectionStoreTest, EmptyCollectionsRoundTrip) {
     const Connection created = CreateOk(MakeConnection("s", "shopify", "a.myshopify.com"));
-    auto read = store().Get(created.id);
+    auto read = Store().Get(created.id);
     ASSERT_TRUE(read) << read.error().message;
     EXPECT_TRUE(read->marketplaces.empty());
     EXPECT_EQ(read->settings, ConnectionSettings{});
@@ -92,19 +93,19 @@ TEST_P(ConnectionStoreTest, IdsIncrease) {
 }
 
 TEST_P(ConnectionStoreTest, GetMissingIsNotFound) {
-    auto read = store().Get(424242);
+    auto read = Store().Get(424242);
     ASSERT_FALSE(read);
     EXPECT_EQ(read.error().code, ErrorCode::kNotFound);
 }
 
 TEST_P(ConnectionStoreTest, SecondLiveConnectionToAStoreConflicts) {
     CreateOk(MakeConnection("seller-a", "shopify", "shop.myshopify.com"));
-    auto duplicate = store().Create(MakeConnection("seller-b", "shopify", "shop.myshopify.com"));
+    auto duplicate = Store().Create(MakeConnection("seller-b", "shopify", "shop.myshopify.com"));
     ASSERT_FALSE(duplicate);
     EXPECT_EQ(duplicate.error().code, ErrorCode::kConflict);
     EXPECT_NE(duplicate.error().message.find("shop.myshopify.com"), std::string::npos);
     // The same store id on another platform is another store.
-    EXPECT_TRUE(store().Create(MakeConnection("seller-b", "woocommerce", "shop.myshopify.com")));
+    EXPECT_TRUE(Store().Create(MakeConnection("seller-b", "woocommerce", "shop.myshopify.com")));
 }
 
 TEST_P(ConnectionStoreTest, StoreCanBeConnectedAgainAfterDisconnect) {
@@ -112,23 +113,23 @@ TEST_P(ConnectionStoreTest, StoreCanBeConnectedAgainAfterDisconnect) {
     const Connection fresh = CreateOk(MakeConnection("s", "salla", "merchant-1"));
     EXPECT_NE(fresh.id, old.id);
 
-    auto kept = store().Get(old.id);
+    auto kept = Store().Get(old.id);
     ASSERT_TRUE(kept) << kept.error().message;
     EXPECT_EQ(kept->status, ConnectionStatus::kDisconnected);
-    auto found = store().FindByStore("salla", "merchant-1");
+    auto found = Store().FindByStore("salla", "merchant-1");
     ASSERT_TRUE(found) << found.error().message;
     ASSERT_TRUE(found->has_value());
     EXPECT_EQ((*found)->id, fresh.id);
     // Two disconnected connections to one store are history, not a conflict.
     Disconnect(fresh);
-    EXPECT_TRUE(store().Create(MakeConnection("s", "salla", "merchant-1")));
+    EXPECT_TRUE(Store().Create(MakeConnection("s", "salla", "merchant-1")));
 }
 
 TEST_P(ConnectionStoreTest, UpdateReplacesMutableFieldsOnly) {
     const Connection created = CreateOk(MakeConnection("seller-a", "zid", "store-1"));
     Connection change = FullConnection();
     change.id = created.id;
-    auto updated = store().Update(change);
+    auto updated = Store().Update(change);
     ASSERT_TRUE(updated) << updated.error().message;
 
     Connection expected = change;
@@ -136,7 +137,7 @@ TEST_P(ConnectionStoreTest, UpdateReplacesMutableFieldsOnly) {
     expected.platform = created.platform;      // never changes
     expected.created_at = created.created_at;  // never changes
     ExpectSameConnection(*updated, expected);
-    auto read = store().Get(created.id);
+    auto read = Store().Get(created.id);
     ASSERT_TRUE(read) << read.error().message;
     ExpectSameConnection(*read, expected);
 }
@@ -144,7 +145,7 @@ TEST_P(ConnectionStoreTest, UpdateReplacesMutableFieldsOnly) {
 TEST_P(ConnectionStoreTest, UpdateOfMissingIdIsNotFound) {
     Connection ghost = MakeConnection("s", "noon", "partner-1");
     ghost.id = 987654;
-    auto updated = store().Update(ghost);
+    auto updated = Store().Update(ghost);
     ASSERT_FALSE(updated);
     EXPECT_EQ(updated.error().code, ErrorCode::kNotFound);
 }
@@ -153,10 +154,10 @@ TEST_P(ConnectionStoreTest, UpdateOntoAnotherLiveStoreConflicts) {
     CreateOk(MakeConnection("s", "shopify", "one.myshopify.com"));
     Connection second = CreateOk(MakeConnection("s", "shopify", "two.myshopify.com"));
     second.store_id = "one.myshopify.com";
-    auto updated = store().Update(second);
+    auto updated = Store().Update(second);
     ASSERT_FALSE(updated);
     EXPECT_EQ(updated.error().code, ErrorCode::kConflict);
-    auto unchanged = store().Get(second.id);
+    auto unchanged = Store().Get(second.id);
     ASSERT_TRUE(unchanged);
     EXPECT_EQ(unchanged->store_id, "two.myshopify.com");
 }
@@ -170,24 +171,24 @@ TEST_P(ConnectionStoreTest, ListBySellerShowsOnlyThatSellersLiveConnectionsInIdO
     paused.status = ConnectionStatus::kReauthRequired;
     const Connection a4 = CreateOk(paused);
 
-    auto listed = store().ListBySeller("seller-a");
+    auto listed = Store().ListBySeller("seller-a");
     ASSERT_TRUE(listed) << listed.error().message;
     ASSERT_EQ(listed->size(), 3U);
     EXPECT_EQ((*listed)[0].id, a1.id);
     EXPECT_EQ((*listed)[1].id, a2.id);
     EXPECT_EQ((*listed)[2].id, a4.id);
 
-    auto others = store().ListBySeller("seller-b");
+    auto others = Store().ListBySeller("seller-b");
     ASSERT_TRUE(others);
     ASSERT_EQ(others->size(), 1U);
     EXPECT_EQ(others->front().id, b1.id);
-    auto nobody = store().ListBySeller("seller-z");
+    auto nobody = Store().ListBySeller("seller-z");
     ASSERT_TRUE(nobody);
     EXPECT_TRUE(nobody->empty());
 }
 
 TEST_P(ConnectionStoreTest, FindByStoreReturnsTheLiveConnectionOnly) {
-    auto none = store().FindByStore("shopify", "x.myshopify.com");
+    auto none = Store().FindByStore("shopify", "x.myshopify.com");
     ASSERT_TRUE(none) << none.error().message;
     EXPECT_FALSE(none->has_value());
 
@@ -196,14 +197,14 @@ TEST_P(ConnectionStoreTest, FindByStoreReturnsTheLiveConnectionOnly) {
     const Connection live = CreateOk(paused);
     Disconnect(CreateOk(MakeConnection("s", "shopify", "y.myshopify.com")));
 
-    auto found = store().FindByStore("shopify", "x.myshopify.com");
+    auto found = Store().FindByStore("shopify", "x.myshopify.com");
     ASSERT_TRUE(found);
     ASSERT_TRUE(found->has_value());
     ExpectSameConnection(**found, live);
-    auto disconnected = store().FindByStore("shopify", "y.myshopify.com");
+    auto disconnected = Store().FindByStore("shopify", "y.myshopify.com");
     ASSERT_TRUE(disconnected);
     EXPECT_FALSE(disconnected->has_value());
-    auto other_platform = store().FindByStore("woocommerce", "x.myshopify.com");
+    auto other_platform = Store().FindByStore("woocommerce", "x.myshopify.com");
     ASSERT_TRUE(other_platform);
     EXPECT_FALSE(other_platform->has_value());
 }
@@ -219,7 +220,7 @@ TEST_P(ConnectionStoreTest, ListActiveReturnsActiveConnectionsOfAllSellersInIdOr
     Disconnect(CreateOk(MakeConnection("seller-b", "zid", "s4")));
     const Connection b = CreateOk(MakeConnection("seller-b", "noon", "s5"));
 
-    auto active = store().ListActive();
+    auto active = Store().ListActive();
     ASSERT_TRUE(active) << active.error().message;
     ASSERT_EQ(active->size(), 2U);
     EXPECT_EQ((*active)[0].id, a.id);

@@ -14,6 +14,7 @@ namespace {
 
 using std::chrono::milliseconds;
 
+// An empty database of the parameter's dialect per test, opened as often as a test needs.
 class DatabaseTest : public ::testing::TestWithParam<Backend> {
 protected:
     void SetUp() override { test_db_ = TestDatabase::Create(GetParam()); }
@@ -43,49 +44,41 @@ TEST_P(DatabaseTest, PingRoundTrips) {
 TEST_P(DatabaseTest, OpenDoesNotMigrate) {
     auto database = OpenOk();
     ASSERT_NE(database, nullptr);
-    auto current = database->migrator().Current();
+    auto current = database->Migrations().Current();
     ASSERT_TRUE(current) << current.error().message;
     EXPECT_EQ(current->version, 0);
-    EXPECT_FALSE(database->connections().ListActive());
+    EXPECT_FALSE(database->Connections().ListActive());
 }
 
 // Two Database objects on one database stand in for two processes (`scs serve`, `scs work`).
 TEST_P(DatabaseTest, TwoDatabasesSeeEachOthersWrites) {
     auto first = test_db_->OpenMigrated();
     auto second = OpenOk();
-    ASSERT_NE(first, nullptr);
-    ASSERT_NE(second, nullptr);
+    ASSERT_TRUE(first && second);
 
-    auto created = first->connections().Create(MakeConnection("s", "shopify", "a"));
+    auto created = first->Connections().Create(MakeConnection("s", "shopify", "a"));
     ASSERT_TRUE(created) << created.error().message;
-    auto seen = second->connections().Get(created->id);
-    ASSERT_TRUE(seen) << seen.error().message;
-    ExpectSameConnection(*seen, *created);
+    auto seen = second->Connections().Get(created->id);
+    EXPECT_EQ(Describe(seen.value_or(Connection{})), Describe(*created));
 
     Connection paused = *created;
     paused.status = ConnectionStatus::kPaused;
-    ASSERT_TRUE(second->connections().Update(paused));
-    auto active = first->connections().ListActive();
-    ASSERT_TRUE(active);
-    EXPECT_TRUE(active->empty());
+    ASSERT_TRUE(second->Connections().Update(paused));
+    EXPECT_EQ(first->Connections().ListActive().value_or(std::vector<Connection>(1)).size(), 0U);
 }
 
 // Every process may auto-migrate at start-up: concurrent Up calls must not trip over each other.
 TEST_P(DatabaseTest, ConcurrentUpFromTwoDatabasesConverges) {
     auto first = OpenOk();
     auto second = OpenOk();
-    ASSERT_NE(first, nullptr);
-    ASSERT_NE(second, nullptr);
+    ASSERT_TRUE(first && second);
 
-    auto first_up = std::async(std::launch::async, [&] { return first->migrator().Up(); });
-    auto second_up = std::async(std::launch::async, [&] { return second->migrator().Up(); });
-    const Status first_status = first_up.get();
-    const Status second_status = second_up.get();
-    EXPECT_TRUE(first_status) << first_status.error().message;
-    EXPECT_TRUE(second_status) << second_status.error().message;
-    auto current = second->migrator().Current();
-    ASSERT_TRUE(current);
-    EXPECT_EQ(*current, (SchemaVersion{second->migrator().Latest(), false}));
+    auto first_up = std::async(std::launch::async, [&] { return first->Migrations().Up(); });
+    auto second_up = std::async(std::launch::async, [&] { return second->Migrations().Up(); });
+    EXPECT_TRUE(Succeeded(first_up.get()));
+    EXPECT_TRUE(Succeeded(second_up.get()));
+    EXPECT_EQ(second->Migrations().Current().value_or(SchemaVersion{}),
+              (SchemaVersion{second->Migrations().Latest(), false}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends,
@@ -93,101 +86,125 @@ INSTANTIATE_TEST_SUITE_P(Backends,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          BackendName);
 
-Result<int64_t> QueryInt(SqlExecutor& executor, const std::string& sql) {
-    return TransactValue<int64_t>(
-        executor, TxMode::kRead, [&](SqlSession& session) -> Result<int64_t> {
-            auto rows = session.Exec(sql);
-            if (!rows) {
-                return tl::unexpected(rows.error());
+std::string JournalMode(SqlExecutor& executor) {
+    auto mode = TransactValue<std::string>(
+        executor, TxMode::kRead, [](SqlSession& session) -> Result<std::string> {
+            auto rows = session.Exec("PRAGMA journal_mode");
+            if (!rows || rows->empty()) {
+                return Fail(ErrorCode::kInternal, "no journal mode");
             }
-            return rows->at(0).Int(0).value_or(-1);
+            return rows->front().Text(0);
         });
+    return mode.value_or("error");
 }
 
 TEST(SqliteDatabaseTest, OpenCreatesParentDirectoriesWithWalAndForeignKeys) {
     TempDir dir;
-    const auto file = dir.path() / "a" / "b" / "scs.db";
-    auto database = OpenSqliteDatabase(file, {});
-    ASSERT_TRUE(database) << database.error().message;
+    const auto file = dir.Path() / "a" / "b" / "scs.db";
+    ASSERT_TRUE(OpenSqliteDatabase(file, {}));
     EXPECT_TRUE(std::filesystem::exists(file));
 
     auto executor = OpenSqliteExecutor(file, {});
     ASSERT_TRUE(executor);
-    auto mode = TransactValue<std::string>(
-        **executor, TxMode::kRead, [](SqlSession& session) -> Result<std::string> {
-            auto rows = session.Exec("PRAGMA journal_mode");
-            if (!rows) {
-                return tl::unexpected(rows.error());
-            }
-            return rows->at(0).Text(0);
-        });
-    ASSERT_TRUE(mode);
-    EXPECT_EQ(*mode, "wal");
-    auto foreign_keys = QueryInt(**executor, "PRAGMA foreign_keys");
-    ASSERT_TRUE(foreign_keys);
-    EXPECT_EQ(*foreign_keys, 1);
+    EXPECT_EQ(JournalMode(**executor), "wal");
+    EXPECT_EQ(QueryInt(**executor, "PRAGMA foreign_keys").value_or(-1), 1);
 }
 
 TEST(SqliteDatabaseTest, UnusablePathIsUnavailable) {
     TempDir dir;
-    const auto blocker = dir.path() / "file";
+    const auto blocker = dir.Path() / "file";
     std::ofstream(blocker) << "not a directory";
-    auto database = OpenSqliteDatabase(blocker / "scs.db", {});
-    ASSERT_FALSE(database);
-    EXPECT_EQ(database.error().code, ErrorCode::kUnavailable);
-    EXPECT_NE(database.error().message.find(blocker.string()), std::string::npos);
+    EXPECT_TRUE(FailedWith(
+        OpenSqliteDatabase(blocker / "scs.db", {}), ErrorCode::kUnavailable, blocker.string()));
 }
 
-Status InsertRow(SqlExecutor& executor) {
-    return executor.Transact(TxMode::kWrite, [](SqlSession& session) -> Status {
-        auto rows = session.Exec("INSERT INTO held (id) VALUES ($1)", {int64_t{2}});
-        if (!rows) {
-            return tl::unexpected(rows.error());
-        }
-        return {};
+Status InsertRow(SqlExecutor& executor, int64_t id) {
+    return executor.Transact(TxMode::kWrite, [id](SqlSession& session) -> Status {
+        auto rows = session.Exec("INSERT INTO held (id) VALUES ($1)", {id});
+        return rows ? Status{} : Status(tl::unexpected(rows.error()));
     });
 }
 
-// A writer that cannot get the write lock within busy_timeout gets kUnavailable (never a hang),
-// readers are not blocked by a writer (WAL), and the writer succeeds once the lock is free.
-TEST(SqliteDatabaseTest, WriterGivesUpAfterBusyTimeoutAndReadersAreNotBlocked) {
-    TempDir dir;
-    const auto file = dir.path() / "scs.db";
-    auto holder = OpenSqliteExecutor(file, {});
-    StorageConfig impatient;
-    impatient.busy_timeout = milliseconds(100);
-    auto waiter = OpenSqliteExecutor(file, impatient);
-    ASSERT_TRUE(holder && waiter);
-    ASSERT_TRUE(ExecSql(**holder, "CREATE TABLE held (id INTEGER NOT NULL)"));
+// Holds SQLite's write lock from another thread until destroyed: a second process's writer.
+class WriteLockHolder {
+public:
+    explicit WriteLockHolder(SqlExecutor& executor)
+        : released_(release_.get_future().share()), thread_([this, &executor] { Hold(executor); }) {
+        locked_.get_future().wait();
+    }
 
-    std::promise<void> locked;
-    std::promise<void> release;
-    std::shared_future<void> released = release.get_future().share();
-    std::thread writer([&] {
-        auto status = (*holder)->Transact(TxMode::kWrite, [&](SqlSession& session) -> Status {
+    ~WriteLockHolder() {
+        release_.set_value();
+        thread_.join();
+    }
+
+    WriteLockHolder(const WriteLockHolder&) = delete;
+    WriteLockHolder& operator=(const WriteLockHolder&) = delete;
+    WriteLockHolder(WriteLockHolder&&) = delete;
+    WriteLockHolder& operator=(WriteLockHolder&&) = delete;
+
+private:
+    void Hold(SqlExecutor& executor) {
+        auto status = executor.Transact(TxMode::kWrite, [this](SqlSession& session) -> Status {
             auto rows = session.Exec("INSERT INTO held (id) VALUES (1)");
-            locked.set_value();
-            released.wait();
+            locked_.set_value();
+            released_.wait();
             return rows ? Status{} : Status(tl::unexpected(rows.error()));
         });
-        EXPECT_TRUE(status);
-    });
-    locked.get_future().wait();
+        EXPECT_TRUE(Succeeded(status));
+    }
 
-    const auto start = std::chrono::steady_clock::now();
-    const Status blocked = InsertRow(**waiter);
-    const auto waited = std::chrono::steady_clock::now() - start;
-    auto count_while_locked = QueryInt(**waiter, "SELECT count(*) FROM held");
-    release.set_value();
-    writer.join();
+    std::promise<void> locked_;
+    std::promise<void> release_;
+    std::shared_future<void> released_;
+    std::thread thread_;  // last: it starts in the constructor and uses the members above
+};
 
-    ASSERT_FALSE(blocked);
-    EXPECT_EQ(blocked.error().code, ErrorCode::kUnavailable);
+// Two executors on one SQLite file: a patient holder and a waiter with a 100 ms busy timeout.
+class SqliteBusyTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        auto holder = OpenSqliteExecutor(file_, {});
+        StorageConfig impatient;
+        impatient.busy_timeout = milliseconds(100);
+        auto waiter = OpenSqliteExecutor(file_, impatient);
+        ASSERT_TRUE(holder && waiter);
+        holder_ = std::move(*holder);
+        waiter_ = std::move(*waiter);
+        ASSERT_TRUE(ExecSql(*holder_, "CREATE TABLE held (id INTEGER NOT NULL)"));
+    }
+
+    TempDir dir_;
+    std::filesystem::path file_ = dir_.Path() / "scs.db";
+    std::unique_ptr<SqlExecutor> holder_;
+    std::unique_ptr<SqlExecutor> waiter_;
+};
+
+// A writer that cannot get the write lock within busy_timeout gets kUnavailable, not a hang.
+TEST_F(SqliteBusyTest, WriterGivesUpAfterBusyTimeout) {
+    Status blocked;
+    std::chrono::steady_clock::duration waited{};
+    {
+        WriteLockHolder lock(*holder_);
+        const auto start = std::chrono::steady_clock::now();
+        blocked = InsertRow(*waiter_, 2);
+        waited = std::chrono::steady_clock::now() - start;
+    }
+    EXPECT_TRUE(FailedWith(blocked, ErrorCode::kUnavailable, "busy"));
     EXPECT_GE(waited, milliseconds(100));
-    ASSERT_TRUE(count_while_locked) << count_while_locked.error().message;
-    EXPECT_EQ(*count_while_locked, 0);
-    EXPECT_TRUE(InsertRow(**waiter));
-    EXPECT_EQ(QueryInt(**waiter, "SELECT count(*) FROM held").value_or(-1), 2);
+    EXPECT_TRUE(Succeeded(InsertRow(*waiter_, 2)));
+    EXPECT_EQ(QueryInt(*waiter_, "SELECT count(*) FROM held").value_or(-1), 2);
+}
+
+// WAL: a reader sees the last committed state while another connection holds the write lock.
+TEST_F(SqliteBusyTest, ReadersAreNotBlockedByAWriter) {
+    ASSERT_TRUE(Succeeded(InsertRow(*holder_, 7)));
+    Result<int64_t> count_while_locked = 0;
+    {
+        WriteLockHolder lock(*holder_);
+        count_while_locked = QueryInt(*waiter_, "SELECT count(*) FROM held");
+    }
+    EXPECT_EQ(count_while_locked.value_or(-1), 1);
 }
 
 }  // namespace

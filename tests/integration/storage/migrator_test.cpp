@@ -6,6 +6,7 @@
 namespace scs::testing {
 namespace {
 
+// An unmigrated database per test, its Database, and a raw executor for custom migrators.
 class MigratorTest : public ::testing::TestWithParam<Backend> {
 protected:
     void SetUp() override {
@@ -27,162 +28,159 @@ protected:
         test_db_.reset();
     }
 
-    Migrator& migrator() { return database_->migrator(); }
+    // The migrator of the Database, with the embedded migrations.
+    Migrator& Embedded() { return database_->Migrations(); }
 
-    SchemaVersion CurrentOf(Migrator& migrator) {
-        auto current = migrator.Current();
-        EXPECT_TRUE(current) << current.error().message;
-        return current ? *current : SchemaVersion{-1, true};
+    // A migrator over custom migrations on the same database.
+    std::unique_ptr<SqlMigrator> Custom(std::vector<Migration> migrations) {
+        return std::make_unique<SqlMigrator>(*executor_, std::move(migrations));
     }
+
+    bool HasTable(const std::string& table) { return TableExists(*executor_, table); }
 
     std::unique_ptr<TestDatabase> test_db_;
     std::unique_ptr<Database> database_;
     std::unique_ptr<SqlExecutor> executor_;
 };
 
-// Three small migrations, each creating one table t1..t3.
+SchemaVersion CurrentOf(Migrator& migrator) {
+    auto current = migrator.Current();
+    EXPECT_TRUE(current) << current.error().message;
+    return current.value_or(SchemaVersion{-1, true});
+}
+
+// Three small migrations, each creating one table t1..t3 with one row.
 std::vector<Migration> ThreeTables() {
     std::vector<Migration> migrations;
     for (int i = 1; i <= 3; ++i) {
         const std::string table = "t" + std::to_string(i);
-        migrations.push_back({i,
-                              "table_" + table,
-                              "CREATE TABLE " + table +
-                                  " (id INTEGER NOT NULL);\n"
-                                  "INSERT INTO " +
-                                  table + " (id) VALUES (1);",
-                              "DROP TABLE " + table + ";"});
+        std::string up = "CREATE TABLE " + table;
+        up += " (id INTEGER NOT NULL);\nINSERT INTO " + table;
+        up += " (id) VALUES (1);";
+        migrations.push_back({i, "table_" + table, up, "DROP TABLE " + table + ";"});
     }
     return migrations;
 }
 
-TEST_P(MigratorTest, CurrentOfAnEmptyDatabaseIsZero) {
-    EXPECT_EQ(CurrentOf(migrator()), (SchemaVersion{0, false}));
-    EXPECT_GE(migrator().Latest(), 1);
-    EXPECT_FALSE(TableExists(*executor_, "schema_migrations"));
+// ThreeTables whose migration 2 creates t2 and then fails.
+std::vector<Migration> FailingAtTwo() {
+    std::vector<Migration> migrations = ThreeTables();
+    migrations[1].up = "CREATE TABLE t2 (id INTEGER);\nSELECT * FROM no_such_table;";
+    return migrations;
 }
 
-TEST_P(MigratorTest, UpAppliesEveryMigrationAndIsIdempotent) {
-    ASSERT_TRUE(migrator().Up());
-    EXPECT_EQ(CurrentOf(migrator()), (SchemaVersion{migrator().Latest(), false}));
-    EXPECT_TRUE(TableExists(*executor_, "connections"));
-    EXPECT_TRUE(database_->connections().Create(MakeConnection("s", "shopify", "a")));
+TEST_P(MigratorTest, CurrentOfAnEmptyDatabaseIsZero) {
+    EXPECT_EQ(CurrentOf(Embedded()), (SchemaVersion{0, false}));
+    EXPECT_GE(Embedded().Latest(), 1);
+    EXPECT_FALSE(HasTable("schema_migrations"));
+}
 
-    ASSERT_TRUE(migrator().Up());
-    EXPECT_EQ(CurrentOf(migrator()), (SchemaVersion{migrator().Latest(), false}));
-    auto kept = database_->connections().ListBySeller("s");
-    ASSERT_TRUE(kept);
-    EXPECT_EQ(kept->size(), 1U);
+TEST_P(MigratorTest, UpAppliesEveryMigration) {
+    ASSERT_TRUE(Succeeded(Embedded().Up()));
+    EXPECT_EQ(CurrentOf(Embedded()), (SchemaVersion{Embedded().Latest(), false}));
+    EXPECT_TRUE(HasTable("connections"));
+}
+
+TEST_P(MigratorTest, UpIsIdempotentAndKeepsData) {
+    ASSERT_TRUE(Succeeded(Embedded().Up()));
+    ASSERT_TRUE(database_->Connections().Create(MakeConnection("s", "shopify", "a")));
+    ASSERT_TRUE(Succeeded(Embedded().Up()));
+    EXPECT_EQ(CurrentOf(Embedded()), (SchemaVersion{Embedded().Latest(), false}));
+    EXPECT_EQ(database_->Connections().ListBySeller("s").value_or(std::vector<Connection>{}).size(),
+              1U);
 }
 
 TEST_P(MigratorTest, DownRevertsAndUpReapplies) {
-    ASSERT_TRUE(migrator().Up());
-    ASSERT_TRUE(migrator().Down(migrator().Latest()));
-    EXPECT_EQ(CurrentOf(migrator()), (SchemaVersion{0, false}));
-    EXPECT_FALSE(TableExists(*executor_, "connections"));
-    EXPECT_FALSE(database_->connections().ListActive());
+    ASSERT_TRUE(Succeeded(Embedded().Up()));
+    ASSERT_TRUE(Succeeded(Embedded().Down(Embedded().Latest())));
+    EXPECT_EQ(CurrentOf(Embedded()), (SchemaVersion{0, false}));
+    EXPECT_FALSE(HasTable("connections"));
 
-    ASSERT_TRUE(migrator().Up());
-    EXPECT_EQ(CurrentOf(migrator()), (SchemaVersion{migrator().Latest(), false}));
-    EXPECT_TRUE(database_->connections().Create(MakeConnection("s", "shopify", "a")));
+    ASSERT_TRUE(Succeeded(Embedded().Up()));
+    EXPECT_EQ(CurrentOf(Embedded()), (SchemaVersion{Embedded().Latest(), false}));
+    EXPECT_TRUE(database_->Connections().Create(MakeConnection("s", "shopify", "a")));
 }
 
 TEST_P(MigratorTest, DownNStepsBackThroughSeveralMigrations) {
-    SqlMigrator custom(*executor_, ThreeTables());
-    EXPECT_EQ(custom.Latest(), 3);
-    ASSERT_TRUE(custom.Up());
-    EXPECT_EQ(CurrentOf(custom), (SchemaVersion{3, false}));
+    auto custom = Custom(ThreeTables());
+    EXPECT_EQ(custom->Latest(), 3);
+    ASSERT_TRUE(Succeeded(custom->Up()));
+    ASSERT_TRUE(Succeeded(custom->Down(2)));
+    EXPECT_EQ(CurrentOf(*custom), (SchemaVersion{1, false}));
+    EXPECT_TRUE(HasTable("t1"));
+    EXPECT_FALSE(HasTable("t2") || HasTable("t3"));
+}
 
-    ASSERT_TRUE(custom.Down(2));
-    EXPECT_EQ(CurrentOf(custom), (SchemaVersion{1, false}));
-    EXPECT_TRUE(TableExists(*executor_, "t1"));
-    EXPECT_FALSE(TableExists(*executor_, "t2"));
-    EXPECT_FALSE(TableExists(*executor_, "t3"));
-
-    ASSERT_TRUE(custom.Up());
-    EXPECT_EQ(CurrentOf(custom), (SchemaVersion{3, false}));
-    EXPECT_TRUE(TableExists(*executor_, "t3"));
+TEST_P(MigratorTest, UpAfterDownNReappliesTheRest) {
+    auto custom = Custom(ThreeTables());
+    ASSERT_TRUE(Succeeded(custom->Up()));
+    ASSERT_TRUE(Succeeded(custom->Down(2)));
+    ASSERT_TRUE(Succeeded(custom->Up()));
+    EXPECT_EQ(CurrentOf(*custom), (SchemaVersion{3, false}));
+    EXPECT_TRUE(HasTable("t2") && HasTable("t3"));
 }
 
 TEST_P(MigratorTest, DownRefusesBadStepCounts) {
-    SqlMigrator custom(*executor_, ThreeTables());
-    ASSERT_TRUE(custom.Up());
+    auto custom = Custom(ThreeTables());
+    ASSERT_TRUE(Succeeded(custom->Up()));
     for (int steps : {0, -1, 4}) {
-        auto status = custom.Down(steps);
-        ASSERT_FALSE(status) << steps;
-        EXPECT_EQ(status.error().code, ErrorCode::kBadRequest);
+        EXPECT_TRUE(FailedWith(custom->Down(steps), ErrorCode::kBadRequest)) << steps;
     }
-    EXPECT_EQ(CurrentOf(custom), (SchemaVersion{3, false}));
+    EXPECT_EQ(CurrentOf(*custom), (SchemaVersion{3, false}));
 }
 
 TEST_P(MigratorTest, ForceSetsTheVersionWithoutRunningAnything) {
-    ASSERT_TRUE(migrator().Force(1));
-    EXPECT_EQ(CurrentOf(migrator()), (SchemaVersion{1, false}));
-    EXPECT_FALSE(TableExists(*executor_, "connections"));
-
-    ASSERT_TRUE(migrator().Force(0));
-    EXPECT_EQ(CurrentOf(migrator()), (SchemaVersion{0, false}));
-    auto unknown = migrator().Force(migrator().Latest() + 1);
-    ASSERT_FALSE(unknown);
-    EXPECT_EQ(unknown.error().code, ErrorCode::kBadRequest);
-    EXPECT_FALSE(migrator().Force(-1));
+    ASSERT_TRUE(Succeeded(Embedded().Force(1)));
+    EXPECT_EQ(CurrentOf(Embedded()), (SchemaVersion{1, false}));
+    EXPECT_FALSE(HasTable("connections"));
+    ASSERT_TRUE(Succeeded(Embedded().Force(0)));
+    EXPECT_EQ(CurrentOf(Embedded()), (SchemaVersion{0, false}));
 }
 
-TEST_P(MigratorTest, FailedMigrationMarksDirtyAndBlocksUntilForced) {
-    std::vector<Migration> migrations = ThreeTables();
-    // Creates t2, then fails: the savepoint must undo t2 and keep the dirty mark.
-    migrations[1].up = "CREATE TABLE t2 (id INTEGER);\nSELECT * FROM no_such_table;";
-    SqlMigrator custom(*executor_, migrations);
+TEST_P(MigratorTest, ForceRefusesUnknownVersions) {
+    EXPECT_TRUE(FailedWith(Embedded().Force(Embedded().Latest() + 1), ErrorCode::kBadRequest));
+    EXPECT_TRUE(FailedWith(Embedded().Force(-1), ErrorCode::kBadRequest));
+    EXPECT_EQ(CurrentOf(Embedded()), (SchemaVersion{0, false}));
+}
 
-    auto failed = custom.Up();
-    ASSERT_FALSE(failed);
-    EXPECT_NE(failed.error().message.find("scs migrate force 1"), std::string::npos)
-        << failed.error().message;
-    EXPECT_EQ(CurrentOf(custom), (SchemaVersion{2, true}));
-    EXPECT_TRUE(TableExists(*executor_, "t1"));
-    EXPECT_FALSE(TableExists(*executor_, "t2"));
+TEST_P(MigratorTest, FailedMigrationIsUndoneButMarkedDirty) {
+    auto custom = Custom(FailingAtTwo());
+    EXPECT_TRUE(FailedWith(custom->Up(), ErrorCode::kInternal, "`scs migrate force 1`"));
+    EXPECT_EQ(CurrentOf(*custom), (SchemaVersion{2, true}));
+    EXPECT_TRUE(HasTable("t1"));
+    EXPECT_FALSE(HasTable("t2"));  // the savepoint undid the half-applied migration
+}
 
-    for (const Status& refused : {custom.Up(), custom.Down(1)}) {
-        ASSERT_FALSE(refused);
-        EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
-        EXPECT_NE(refused.error().message.find("scs migrate force"), std::string::npos);
-    }
-    EXPECT_EQ(CurrentOf(custom), (SchemaVersion{2, true}));
+TEST_P(MigratorTest, DirtySchemaRefusesUpAndDownUntilForced) {
+    auto custom = Custom(FailingAtTwo());
+    ASSERT_FALSE(custom->Up());
+    EXPECT_TRUE(FailedWith(custom->Up(), ErrorCode::kConflict, "scs migrate force"));
+    EXPECT_TRUE(FailedWith(custom->Down(1), ErrorCode::kConflict, "scs migrate force"));
+    EXPECT_EQ(CurrentOf(*custom), (SchemaVersion{2, true}));
 
-    ASSERT_TRUE(custom.Force(1));
-    EXPECT_EQ(CurrentOf(custom), (SchemaVersion{1, false}));
-    ASSERT_TRUE(custom.Down(1));
-    EXPECT_EQ(CurrentOf(custom), (SchemaVersion{0, false}));
-    EXPECT_FALSE(TableExists(*executor_, "t1"));
+    ASSERT_TRUE(Succeeded(custom->Force(1)));
+    ASSERT_TRUE(Succeeded(custom->Down(1)));
+    EXPECT_EQ(CurrentOf(*custom), (SchemaVersion{0, false}));
 }
 
 TEST_P(MigratorTest, FailedDownMarksDirtyAtTheTargetVersion) {
     std::vector<Migration> migrations = ThreeTables();
     migrations[2].down = "DROP TABLE no_such_table;";
-    SqlMigrator custom(*executor_, migrations);
-    ASSERT_TRUE(custom.Up());
-
-    auto failed = custom.Down(1);
-    ASSERT_FALSE(failed);
-    EXPECT_NE(failed.error().message.find("scs migrate force 3"), std::string::npos)
-        << failed.error().message;
-    EXPECT_EQ(CurrentOf(custom), (SchemaVersion{2, true}));
-    EXPECT_TRUE(TableExists(*executor_, "t3"));
+    auto custom = Custom(migrations);
+    ASSERT_TRUE(Succeeded(custom->Up()));
+    EXPECT_TRUE(FailedWith(custom->Down(1), ErrorCode::kInternal, "`scs migrate force 3`"));
+    EXPECT_EQ(CurrentOf(*custom), (SchemaVersion{2, true}));
+    EXPECT_TRUE(HasTable("t3"));
 }
 
 TEST_P(MigratorTest, DatabaseNewerThanTheBinaryIsRefused) {
-    SqlMigrator newer(*executor_, ThreeTables());
-    ASSERT_TRUE(newer.Up());
+    ASSERT_TRUE(Succeeded(Custom(ThreeTables())->Up()));
     std::vector<Migration> two = ThreeTables();
     two.pop_back();
-    SqlMigrator older(*executor_, two);
-
-    for (const Status& refused : {older.Up(), older.Down(1)}) {
-        ASSERT_FALSE(refused);
-        EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
-        EXPECT_NE(refused.error().message.find("does not know"), std::string::npos);
-    }
-    EXPECT_EQ(CurrentOf(older), (SchemaVersion{3, false}));
+    auto older = Custom(two);
+    EXPECT_TRUE(FailedWith(older->Up(), ErrorCode::kConflict, "does not know"));
+    EXPECT_TRUE(FailedWith(older->Down(1), ErrorCode::kConflict, "does not know"));
+    EXPECT_EQ(CurrentOf(*older), (SchemaVersion{3, false}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends,

@@ -3,6 +3,7 @@
 #include <iomanip>
 #include <sstream>
 
+#include "storage/connection_codec.hpp"
 #include "storage/postgres/postgres_database.hpp"
 #include "storage/postgres/postgres_executor.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
@@ -48,7 +49,7 @@ std::unique_ptr<TestDatabase> TestDatabase::Create(Backend backend) {
     std::unique_ptr<TestDatabase> test(new TestDatabase(backend));
     if (backend == Backend::kSqlite) {
         test->dir_.emplace();
-        test->location_ = (test->dir_->path() / "db" / "scs.db").string();
+        test->location_ = (test->dir_->Path() / "db" / "scs.db").string();
         return test;
     }
     const auto dsn = RequireServer("TEST_PG_DSN");
@@ -103,7 +104,7 @@ std::unique_ptr<Database> TestDatabase::OpenMigrated(const StorageConfig& config
         ADD_FAILURE() << database.error().message;
         return nullptr;
     }
-    if (auto status = (*database)->migrator().Up(); !status) {
+    if (auto status = (*database)->Migrations().Up(); !status) {
         ADD_FAILURE() << status.error().message;
         return nullptr;
     }
@@ -141,19 +142,55 @@ Connection MakeConnection(const std::string& seller,
     return connection;
 }
 
+std::string Describe(const Connection& c) {
+    std::ostringstream out;
+    out << "id=" << c.id << " seller=" << c.seller_id << " platform=" << c.platform
+        << " name=" << c.name << " store=" << c.store_id
+        << " marketplaces=" << EncodeStringList(c.marketplaces)
+        << " status=" << ConnectionStatusName(c.status)
+        << " settings=" << EncodeSettings(c.settings)
+        << " fields=" << EncodeStringList(c.credential_fields) << " key=" << c.credentials.key_id
+        << " secret=" << c.credentials.ciphertext << " created=" << ToUnixMillis(c.created_at)
+        << " updated=" << ToUnixMillis(c.updated_at);
+    return out.str();
+}
+
 void ExpectSameConnection(const Connection& actual, const Connection& expected) {
-    EXPECT_EQ(actual.id, expected.id);
-    EXPECT_EQ(actual.seller_id, expected.seller_id);
-    EXPECT_EQ(actual.platform, expected.platform);
-    EXPECT_EQ(actual.name, expected.name);
-    EXPECT_EQ(actual.store_id, expected.store_id);
-    EXPECT_EQ(actual.marketplaces, expected.marketplaces);
-    EXPECT_EQ(actual.status, expected.status);
-    EXPECT_EQ(actual.settings, expected.settings);
-    EXPECT_EQ(actual.credential_fields, expected.credential_fields);
-    EXPECT_EQ(actual.credentials, expected.credentials);
-    EXPECT_EQ(actual.created_at, expected.created_at);
-    EXPECT_EQ(actual.updated_at, expected.updated_at);
+    EXPECT_EQ(Describe(actual), Describe(expected));
+}
+
+::testing::AssertionResult Succeeded(const Status& status) {
+    if (status) {
+        return ::testing::AssertionSuccess();
+    }
+    return ::testing::AssertionFailure()
+           << ErrorCodeName(status.error().code) << ": " << status.error().message;
+}
+
+::testing::AssertionResult FailedWith(const Status& status,
+                                      ErrorCode code,
+                                      std::string_view fragment) {
+    if (status) {
+        return ::testing::AssertionFailure() << "succeeded";
+    }
+    const Error& error = status.error();
+    if (error.code != code || error.message.find(fragment) == std::string::npos) {
+        return ::testing::AssertionFailure()
+               << ErrorCodeName(error.code) << ": " << error.message << " (wanted "
+               << ErrorCodeName(code) << " with \"" << fragment << "\")";
+    }
+    return ::testing::AssertionSuccess();
+}
+
+Result<int64_t> QueryInt(SqlExecutor& executor, const std::string& sql) {
+    return TransactValue<int64_t>(
+        executor, TxMode::kRead, [&](SqlSession& session) -> Result<int64_t> {
+            auto rows = session.Exec(sql);
+            if (!rows) {
+                return tl::unexpected(rows.error());
+            }
+            return rows->empty() ? -1 : rows->front().Int(0).value_or(-1);
+        });
 }
 
 }  // namespace scs::testing

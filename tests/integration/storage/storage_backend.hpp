@@ -29,11 +29,11 @@ public:
     ~TestDatabase();
     TestDatabase(const TestDatabase&) = delete;
     TestDatabase& operator=(const TestDatabase&) = delete;
-
-    Backend backend() const { return backend_; }
+    TestDatabase(TestDatabase&&) = delete;
+    TestDatabase& operator=(TestDatabase&&) = delete;
 
     // The SQLite file, or the DSN with the schema on the search path.
-    const std::string& location() const { return location_; }
+    const std::string& Location() const { return location_; }
 
     Result<std::unique_ptr<Database>> Open(const StorageConfig& config = {}) const;
     Result<std::unique_ptr<SqlExecutor>> OpenExecutor(const StorageConfig& config = {}) const;
@@ -65,7 +65,31 @@ Connection MakeConnection(const std::string& seller,
                           const std::string& platform,
                           const std::string& store);
 
+// Every field of a connection on one line, for comparing connections in one assertion.
+std::string Describe(const Connection& connection);
+
 // Compares every field.
 void ExpectSameConnection(const Connection& actual, const Connection& expected);
+
+// Success when `status` succeeded; otherwise says why not.
+::testing::AssertionResult Succeeded(const Status& status);
+
+// Success when `status` failed with `code` and a message containing `fragment`.
+::testing::AssertionResult FailedWith(const Status& status,
+                                      ErrorCode code,
+                                      std::string_view fragment = "");
+
+template <class T>
+::testing::AssertionResult FailedWith(const Result<T>& result,
+                                      ErrorCode code,
+                                      std::string_view fragment = "") {
+    if (result) {
+        return ::testing::AssertionFailure() << "succeeded";
+    }
+    return FailedWith(Status(tl::unexpected(result.error())), code, fragment);
+}
+
+// A one-row, one-column query's value as an integer (-1 when NULL or not an integer).
+Result<int64_t> QueryInt(SqlExecutor& executor, const std::string& sql);
 
 }  // namespace scs::testing

@@ -19,7 +19,7 @@ EnvLookup FakeEnv(std::map<std::string, std::string> vars) {
 }
 
 std::filesystem::path WriteFile(const testing::TempDir& dir, const std::string& text) {
-    auto path = dir.path() / "config.yaml";
+    auto path = dir.Path() / "config.yaml";
     std::ofstream(path) << text;
     return path;
 }

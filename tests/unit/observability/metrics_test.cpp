@@ -32,7 +32,7 @@ TEST(Metrics, SerializesRegisteredCounters) {
     auto& family = prometheus::BuildCounter()
                        .Name("scs_test_events_total")
                        .Help("Events seen by the test.")
-                       .Register(metrics.registry());
+                       .Register(metrics.Registry());
     family.Add({{"platform", "shopify"}}).Increment(3);
     const std::string text = metrics.Serialize();
     EXPECT_NE(text.find("# TYPE scs_test_events_total counter"), std::string::npos);

@@ -91,7 +91,7 @@ std::vector<std::string> FileNames(const fs::path& dir) {
 
 TEST(LoadMasterKeys, CreatesPrivateKeyFileWithParentDirs) {
     const testing::TempDir tmp;
-    const fs::path data_dir = tmp.path() / "data" / "nested";
+    const fs::path data_dir = tmp.Path() / "data" / "nested";
     const auto keys = LoadMasterKeys("", data_dir);
     ASSERT_TRUE(keys) << keys.error().message;
     ASSERT_EQ(keys->size(), 1U);
@@ -104,8 +104,8 @@ TEST(LoadMasterKeys, CreatesPrivateKeyFileWithParentDirs) {
 
 TEST(LoadMasterKeys, ReusesTheKeyFileOnSecondLoad) {
     const testing::TempDir tmp;
-    const auto first = LoadMasterKeys("", tmp.path());
-    const auto second = LoadMasterKeys("", tmp.path());
+    const auto first = LoadMasterKeys("", tmp.Path());
+    const auto second = LoadMasterKeys("", tmp.Path());
     ASSERT_TRUE(first && second);
     ASSERT_EQ(second->size(), 1U);
     EXPECT_EQ((*second)[0].id, (*first)[0].id);
@@ -114,18 +114,18 @@ TEST(LoadMasterKeys, ReusesTheKeyFileOnSecondLoad) {
 
 TEST(LoadMasterKeys, SpecWinsOverKeyFile) {
     const testing::TempDir tmp;
-    const auto keys = LoadMasterKeys("k9:" + kKeyB, tmp.path());
+    const auto keys = LoadMasterKeys("k9:" + kKeyB, tmp.Path());
     ASSERT_TRUE(keys);
     EXPECT_EQ((*keys)[0].id, "k9");
-    EXPECT_FALSE(fs::exists(tmp.path() / "master.key"));
+    EXPECT_FALSE(fs::exists(tmp.Path() / "master.key"));
 }
 
 TEST(LoadMasterKeys, ReadsExistingFileWithRotation) {
     const testing::TempDir tmp;
-    WriteFile(tmp.path() / "master.key",
+    WriteFile(tmp.Path() / "master.key",
               "new:" + kKeyB + "\nold:" + kKeyA + "\n",
               fs::perms::owner_read | fs::perms::owner_write);
-    const auto keys = LoadMasterKeys("", tmp.path());
+    const auto keys = LoadMasterKeys("", tmp.Path());
     ASSERT_TRUE(keys) << keys.error().message;
     ASSERT_EQ(keys->size(), 2U);
     EXPECT_EQ((*keys)[0].id, "new");
@@ -134,12 +134,12 @@ TEST(LoadMasterKeys, ReadsExistingFileWithRotation) {
 
 TEST(LoadMasterKeys, RefusesKeyFileReadableByOthers) {
     const testing::TempDir tmp;
-    const fs::path file = tmp.path() / "master.key";
+    const fs::path file = tmp.Path() / "master.key";
     WriteFile(file,
               kKeyA,
               fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
                   fs::perms::others_read);
-    const auto keys = LoadMasterKeys("", tmp.path());
+    const auto keys = LoadMasterKeys("", tmp.Path());
     ASSERT_FALSE(keys);
     EXPECT_NE(keys.error().message.find("0644"), std::string::npos) << keys.error().message;
     EXPECT_NE(keys.error().message.find("chmod 600"), std::string::npos) << keys.error().message;
@@ -149,8 +149,8 @@ TEST(LoadMasterKeys, RefusesKeyFileReadableByOthers) {
 TEST(LoadMasterKeys, BadKeyFileNamesThePath) {
     const testing::TempDir tmp;
     WriteFile(
-        tmp.path() / "master.key", "garbage!", fs::perms::owner_read | fs::perms::owner_write);
-    const auto keys = LoadMasterKeys("", tmp.path());
+        tmp.Path() / "master.key", "garbage!", fs::perms::owner_read | fs::perms::owner_write);
+    const auto keys = LoadMasterKeys("", tmp.Path());
     ASSERT_FALSE(keys);
     EXPECT_NE(keys.error().message.find("master.key"), std::string::npos) << keys.error().message;
 }

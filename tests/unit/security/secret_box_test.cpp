@@ -104,7 +104,7 @@ TEST(SecretBox, RotationKeepsOldSecretsReadable) {
     const auto old_sealed = MakeBox({old_key}).Seal("old secret");
     ASSERT_TRUE(old_sealed);
     const SecretBox rotated = MakeBox({new_key, old_key});
-    EXPECT_EQ(rotated.current_key_id(), "2026");
+    EXPECT_EQ(rotated.CurrentKeyId(), "2026");
     EXPECT_EQ(rotated.Open(*old_sealed), "old secret");
     const auto new_sealed = rotated.Seal("new secret");
     ASSERT_TRUE(new_sealed);

@@ -7,6 +7,7 @@ namespace {
 
 using std::chrono::milliseconds;
 
+// Stands in for a database connection; the serial tells connections apart.
 struct FakeConnection {
     int serial = 0;
 };
