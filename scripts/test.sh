@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh normal
-bash scripts/build.sh asan
 bash scripts/lint.sh --all
+bash scripts/build.sh asan
 
 trap 'bash scripts/test-env.sh stop' EXIT
 bash scripts/test-env.sh start
