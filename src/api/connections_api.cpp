@@ -50,10 +50,12 @@ Result<Credentials> ParseCredentials(const PlatformInfo& platform,
         return tl::unexpected(given.error());
     }
     Credentials credentials = given->value_or(Credentials{});
-    for (const auto& [name, value] : credentials) {
-        const auto known = std::find_if(platform.credentials.begin(),
-                                        platform.credentials.end(),
-                                        [&](const CredentialField& f) { return f.name == name; });
+    for (const auto& entry : credentials) {
+        const std::string& name = entry.first;
+        const auto known =
+            std::find_if(platform.credentials.begin(),
+                         platform.credentials.end(),
+                         [&name](const CredentialField& f) { return f.name == name; });
         if (known == platform.credentials.end()) {
             return FailField("credentials." + name,
                              "credentials." + name + ": not a " + platform.name + " credential");

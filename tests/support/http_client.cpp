@@ -101,10 +101,11 @@ HttpResult HttpCall(int port,
     if (fd < 0) {
         return {};
     }
-    std::string request =
-        method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+    std::string request = method;
+    request.append(" ").append(target).append(
+        " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
     for (const auto& [key, value] : headers) {
-        request += key + ": " + value + "\r\n";
+        request.append(key).append(": ").append(value).append("\r\n");
     }
     if (!body.empty() || method == "POST" || method == "PATCH" || method == "PUT") {
         request += "Content-Length: " + std::to_string(body.size()) + "\r\n";

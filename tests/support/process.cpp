@@ -33,38 +33,48 @@ int DecodeStatus(int status) {
     return -1;
 }
 
+// Forks and execs the binary with `env` added, stdout and stderr to the given files, and the
+// signal mask cleared (the test process may have blocked signals). Returns the child's pid.
+pid_t Spawn(const std::filesystem::path& binary,
+            const std::vector<std::string>& args,
+            const std::map<std::string, std::string>& env,
+            const std::filesystem::path& out_file,
+            const std::filesystem::path& err_file) {
+    std::vector<std::string> argv_storage{binary.string()};
+    argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+    const pid_t pid = ::fork();
+    if (pid != 0) {
+        return pid;
+    }
+    for (const auto& [key, value] : env) {
+        ::setenv(key.c_str(), value.c_str(), 1);
+    }
+    const int out = ::open(out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const int err = ::open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    ::dup2(out, 1);
+    ::dup2(err, 2);
+    sigset_t none;
+    sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    std::vector<char*> argv;
+    argv.reserve(argv_storage.size() + 1);
+    for (auto& arg : argv_storage) {
+        argv.push_back(arg.data());
+    }
+    argv.push_back(nullptr);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+}
+
 }  // namespace
 
 ChildProcess::ChildProcess(const std::filesystem::path& binary,
                            const std::vector<std::string>& args,
                            const std::map<std::string, std::string>& env,
-                           const std::filesystem::path& log_dir) {
-    const std::string name = UniqueName("scs-");
-    out_ = log_dir / (name + ".out");
-    err_ = log_dir / (name + ".err");
-    std::vector<std::string> argv_storage{binary.string()};
-    argv_storage.insert(argv_storage.end(), args.begin(), args.end());
-    pid_ = ::fork();
-    if (pid_ == 0) {
-        for (const auto& [key, value] : env) {
-            ::setenv(key.c_str(), value.c_str(), 1);
-        }
-        const int out = ::open(out_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        const int err = ::open(err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        ::dup2(out, 1);
-        ::dup2(err, 2);
-        sigset_t none;
-        sigemptyset(&none);
-        ::sigprocmask(SIG_SETMASK, &none, nullptr);
-        std::vector<char*> argv;
-        for (auto& arg : argv_storage) {
-            argv.push_back(arg.data());
-        }
-        argv.push_back(nullptr);
-        ::execv(argv[0], argv.data());
-        ::_exit(127);
-    }
-}
+                           const std::filesystem::path& log_dir)
+    : out_(log_dir / (UniqueName("scs-") + ".out")),
+      err_(log_dir / (out_.stem().string() + ".err")),
+      pid_(Spawn(binary, args, env, out_, err_)) {}
 
 ChildProcess::~ChildProcess() {
     if (Running()) {

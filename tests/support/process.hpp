@@ -21,6 +21,8 @@ public:
     ~ChildProcess();
     ChildProcess(const ChildProcess&) = delete;
     ChildProcess& operator=(const ChildProcess&) = delete;
+    ChildProcess(ChildProcess&&) = delete;
+    ChildProcess& operator=(ChildProcess&&) = delete;
 
     // Sends `signal` and waits for the exit; returns the exit code (128+n if killed by signal n).
     int Stop(int signal, std::chrono::seconds timeout = std::chrono::seconds(30));
@@ -32,10 +34,10 @@ public:
     std::string Stderr() const;
 
 private:
-    pid_t pid_ = -1;
-    int exit_code_ = -1;
     std::filesystem::path out_;
     std::filesystem::path err_;
+    pid_t pid_ = -1;
+    int exit_code_ = -1;
 };
 
 // The binary under test: $SCS_BINARY, set by ctest.

@@ -47,6 +47,11 @@ std::string UniqueName(const std::string& prefix) {
     return name;
 }
 
+std::filesystem::path SourceDir() {
+    const char* dir = std::getenv("SCS_SOURCE_DIR");
+    return dir != nullptr ? std::filesystem::path(dir) : std::filesystem::current_path();
+}
+
 int FreePort() {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};

@@ -31,6 +31,9 @@ std::optional<std::string> RequireServer(const char* env_name);
 // A short random lower-case identifier, for unique schema names and key prefixes.
 std::string UniqueName(const std::string& prefix);
 
+// The repository root ($SCS_SOURCE_DIR, set by ctest), for tests that read project files.
+std::filesystem::path SourceDir();
+
 // A TCP port on 127.0.0.1 that was free a moment ago.
 int FreePort();
 

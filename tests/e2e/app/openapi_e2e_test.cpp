@@ -35,7 +35,7 @@ std::string Upper(std::string text) {
 
 TEST(OpenApi, EveryDocumentedOperationIsServed) {
     const YAML::Node spec =
-        YAML::LoadFile(std::string(std::getenv("SCS_SOURCE_DIR")) + "/docs/openapi.yaml");
+        YAML::LoadFile((testing::SourceDir() / "docs" / "openapi.yaml").string());
     testing::TempDir dir;
     const int port = testing::FreePort();
     testing::ChildProcess scs(testing::ScsBinary(),

@@ -56,7 +56,7 @@ protected:
         HttpServerConfig config;
         config.host = "127.0.0.1";
         config.port = 0;
-        config.body_limit_bytes = 64 * 1024;
+        config.body_limit_bytes = size_t{64} * 1024;
         server_ = std::make_unique<HttpServer>(config, std::move(router), nullptr);
         ASSERT_TRUE(server_->Start());
         port_ = server_->Port();
@@ -67,7 +67,7 @@ protected:
     testing::HttpResult Connect(const std::string& seller,
                                 const std::string& token,
                                 const std::string& shop,
-                                const std::string& access_token) {
+                                const std::string& access_token) const {
         return HttpCallAuthed(port_,
                               token,
                               "POST",
@@ -317,7 +317,7 @@ TEST_F(ConnectionsApiTest, UnknownConnectionIdsAre404) {
 }
 
 TEST_F(ConnectionsApiTest, OversizedBodyIs413) {
-    const std::string huge(70 * 1024, 'x');
+    const std::string huge(size_t{70} * 1024, 'x');
     auto r = HttpCallAuthed(port_, kSeller1, "POST", "/api/v1/sellers/s1/sales_channels", huge);
     EXPECT_EQ(r.status, 413);
     EXPECT_EQ(Json(r).at("code").as_string(), "PAYLOAD_TOO_LARGE");

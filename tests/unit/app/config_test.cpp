@@ -151,8 +151,7 @@ TEST(Config, MalformedYamlIsAClearError) {
 
 // config/example.yaml documents every key and is itself a valid configuration.
 TEST(Config, ExampleFileDocumentsEveryKeyAndLoads) {
-    const std::filesystem::path example =
-        std::filesystem::path(std::getenv("SCS_SOURCE_DIR")) / "config" / "example.yaml";
+    const std::filesystem::path example = testing::SourceDir() / "config" / "example.yaml";
     std::ifstream in(example);
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     for (const auto& path : ConfigKeyPaths()) {
