@@ -1,3 +1,4 @@
+#include <csignal>
 #include <iostream>
 
 #include "app/cli.hpp"
@@ -45,6 +46,8 @@ int Run(const scs::CliCommand& command) {
 int main(int argc, char** argv) {
     // Before any thread starts, so only WaitForShutdownSignal ever takes SIGINT/SIGTERM.
     scs::BlockShutdownSignals();
+    // A peer that resets a connection (Redis, a platform) must be an error, not a dead process.
+    std::signal(SIGPIPE, SIG_IGN);
     const std::vector<std::string> args(argv + 1, argv + argc);
     auto command = scs::ParseCommandLine(args);
     if (!command) {

@@ -31,7 +31,38 @@ struct ReplyDeleter {
 
 using Reply = std::unique_ptr<redisReply, ReplyDeleter>;
 
-Result<std::string> Command(redisContext* context, const std::vector<std::string>& args) {
+RedisReply TextReply(RedisReply::Type type, const redisReply& reply) {
+    RedisReply converted;
+    converted.type = type;
+    converted.text.assign(reply.str, reply.len);
+    return converted;
+}
+
+RedisReply Convert(const redisReply& reply) {
+    RedisReply converted;
+    switch (reply.type) {
+        case REDIS_REPLY_STRING:
+            return TextReply(RedisReply::Type::kString, reply);
+        case REDIS_REPLY_STATUS:
+            return TextReply(RedisReply::Type::kStatus, reply);
+        case REDIS_REPLY_ERROR:
+            return TextReply(RedisReply::Type::kError, reply);
+        case REDIS_REPLY_INTEGER:
+            converted.type = RedisReply::Type::kInteger;
+            converted.integer = reply.integer;
+            return converted;
+        case REDIS_REPLY_ARRAY:
+            converted.type = RedisReply::Type::kArray;
+            for (size_t i = 0; i < reply.elements; ++i) {
+                converted.elements.push_back(Convert(*reply.element[i]));
+            }
+            return converted;
+        default:
+            return converted;  // nil
+    }
+}
+
+Result<RedisReply> SendCommand(redisContext* context, const std::vector<std::string>& args) {
     std::vector<const char*> argv;
     std::vector<size_t> lengths;
     for (const auto& arg : args) {
@@ -43,14 +74,19 @@ Result<std::string> Command(redisContext* context, const std::vector<std::string
     if (!reply) {
         return Fail(ErrorCode::kUnavailable, std::string("redis: ") + context->errstr);
     }
-    if (reply->type == REDIS_REPLY_ERROR) {
-        return Fail(ErrorCode::kUnavailable,
-                    "redis " + args[0] + ": " + std::string(reply->str, reply->len));
+    return Convert(*reply);
+}
+
+// A command whose server error counts as a failure; its text reply, "" for other types.
+Result<std::string> TextCommand(redisContext* context, const std::vector<std::string>& args) {
+    auto reply = SendCommand(context, args);
+    if (!reply) {
+        return tl::unexpected(std::move(reply.error()));
     }
-    if (reply->type == REDIS_REPLY_STATUS || reply->type == REDIS_REPLY_STRING) {
-        return std::string(reply->str, reply->len);
+    if (reply->type == RedisReply::Type::kError) {
+        return Fail(ErrorCode::kUnavailable, "redis " + args[0] + ": " + reply->text);
     }
-    return std::string();
+    return std::move(reply->text);
 }
 
 }  // namespace
@@ -100,12 +136,12 @@ Result<RedisClient> RedisClient::Connect(const RedisEndpoint& endpoint,
     }
     redisSetTimeout(handle->context, tv);
     if (!endpoint.password.empty()) {
-        if (auto auth = Command(handle->context, {"AUTH", endpoint.password}); !auth) {
+        if (auto auth = TextCommand(handle->context, {"AUTH", endpoint.password}); !auth) {
             return Fail(ErrorCode::kUnavailable, where + ": authentication failed");
         }
     }
     if (endpoint.db != 0) {
-        if (auto select = Command(handle->context, {"SELECT", std::to_string(endpoint.db)});
+        if (auto select = TextCommand(handle->context, {"SELECT", std::to_string(endpoint.db)});
             !select) {
             return tl::unexpected(select.error());
         }
@@ -114,7 +150,7 @@ Result<RedisClient> RedisClient::Connect(const RedisEndpoint& endpoint,
 }
 
 Status RedisClient::Ping() {
-    auto reply = Command(handle_->context, {"PING"});
+    auto reply = TextCommand(handle_->context, {"PING"});
     if (!reply) {
         return tl::unexpected(reply.error());
     }
@@ -122,6 +158,14 @@ Status RedisClient::Ping() {
         return Fail(ErrorCode::kUnavailable, "redis PING answered '" + *reply + "'");
     }
     return {};
+}
+
+Result<RedisReply> RedisClient::Command(const std::vector<std::string>& args) {
+    return SendCommand(handle_->context, args);
+}
+
+bool RedisClient::Broken() const {
+    return handle_->context->err != 0;
 }
 
 }  // namespace scs

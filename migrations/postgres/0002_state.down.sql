@@ -1,0 +1,1 @@
+-- state lives in Redis on PostgreSQL deployments; nothing to revert.

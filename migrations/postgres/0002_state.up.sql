@@ -1,0 +1,2 @@
+-- state lives in Redis on PostgreSQL deployments (src/state/redis/); this version keeps the
+-- migration numbering aligned with migrations/sqlite/0002_state.up.sql.
