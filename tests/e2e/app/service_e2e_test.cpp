@@ -1,6 +1,7 @@
 // The real binary on its embedded defaults (SQLite in a temp data dir), driven over HTTP.
 #include <csignal>
 #include <fstream>
+#include <regex>
 #include <thread>
 
 #include <boost/json/parse.hpp>
@@ -19,6 +20,13 @@ using testing::HttpCallAuthed;
 constexpr const char* kToken = "e2e-admin-token-0123456789";
 // A recognisable master key: base64 of 32 bytes of 'M'.
 constexpr const char* kMasterKey = "k1:TU1NTU1NTU1NTU1NTU1NTU1NTU1NTU1NTU1NTU1NTU0=";
+
+std::smatch MatchVersion(const std::string& output) {
+    static const std::regex kVersion(R"(schema version (\d+) of (\d+))");
+    std::smatch match;
+    std::regex_search(output, match, kVersion);
+    return match;
+}
 
 class ServiceE2E : public ::testing::Test {
 protected:
@@ -172,11 +180,18 @@ TEST_F(ServiceE2E, MigrateCommandsAndSchemaCheck) {
     auto env = Env();
     auto [up, up_out] = testing::RunScs({"migrate", "up"}, env, dir_.Path());
     ASSERT_EQ(up, 0) << up_out;
-    EXPECT_NE(up_out.find("schema version"), std::string::npos);
+    // "schema version N of N (sqlite)": at the latest after up, one step back after down.
+    const std::smatch version = MatchVersion(up_out);
+    ASSERT_FALSE(version.empty()) << up_out;
+    EXPECT_EQ(version[1], version[2]) << up_out;
+    const int latest = std::stoi(version[2]);
     auto [down, down_out] =
         testing::RunScs({"-mode=migration", "-migrationType=down"}, env, dir_.Path());
     ASSERT_EQ(down, 0) << down_out;
-    EXPECT_NE(down_out.find("schema version 0"), std::string::npos) << down_out;
+    EXPECT_NE(down_out.find("schema version " + std::to_string(latest - 1) + " of " +
+                            std::to_string(latest)),
+              std::string::npos)
+        << down_out;
 
     // A schema that is behind is refused when auto-migration is off...
     env["SCS_DATABASE_AUTO_MIGRATE"] = "false";
