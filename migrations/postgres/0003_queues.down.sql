@@ -1,0 +1,1 @@
+-- Nothing to drop: see 0003_queues.up.sql.

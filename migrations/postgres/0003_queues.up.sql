@@ -1,0 +1,2 @@
+-- Nothing to create: PostgreSQL deployments keep their queues in Amazon SQS (src/jobs/sqs/);
+-- `scs migrate up` creates them there. This version exists to keep the dialects in step.

@@ -1,0 +1,2 @@
+DROP TABLE queue_dedup;
+DROP TABLE queue_messages;
