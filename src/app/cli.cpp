@@ -120,6 +120,18 @@ Result<CliCommand> ParseCommandLine(const std::vector<std::string>& raw_args) {
     migrate->add_option("action", migrate_args, "up | down [N] | force V")
         ->required()
         ->expected(1, 2);
+    auto* queues = app.add_subcommand(
+        "queues", "Queues: create (SQS queues and dead-letter queues) | stats | probe");
+    queues->add_option("action", command.queues_action, "create | stats | probe")
+        ->required()
+        ->check(CLI::IsMember({"create", "stats", "probe"}));
+    queues->add_option("--queue", command.probe_queue, "probe: one queue, e.g. webhooks");
+    queues->add_option("--count", command.probe_count, "probe: probes per queue")
+        ->check(CLI::Range(1, 10000));
+    queues->add_option("--groups", command.probe_groups, "probe: message groups per queue")
+        ->check(CLI::Range(1, 100));
+    queues->add_option("--hold", command.probe_hold, "probe: how long each probe runs, e.g. 2s");
+    queues->add_option("--wait", command.probe_wait, "probe: how long to wait; 0s: do not wait");
     auto* hash = app.add_subcommand("hash-token", "Print the SHA-256 to put in auth.seller_tokens");
     hash->add_option("token", command.token, "The token")->required();
 
@@ -143,6 +155,8 @@ Result<CliCommand> ParseCommandLine(const std::vector<std::string>& raw_args) {
         command.mode = Mode::kServe;
     } else if (work->parsed()) {
         command.mode = Mode::kWork;
+    } else if (queues->parsed()) {
+        command.mode = Mode::kQueues;
     } else if (hash->parsed()) {
         command.mode = Mode::kHashToken;
     } else if (migrate->parsed()) {

@@ -9,7 +9,7 @@
 
 namespace scs {
 
-enum class Mode { kAll, kServe, kWork, kMigrate, kHashToken, kHelp, kVersion };
+enum class Mode { kAll, kServe, kWork, kMigrate, kQueues, kHashToken, kHelp, kVersion };
 
 // What the command line asked for.
 struct CliCommand {
@@ -19,7 +19,16 @@ struct CliCommand {
     int migrate_number = 0;      // steps for down (default 1), version for force
     std::string groups;          // work --groups (comma separated); empty: from config
     std::string token;           // hash-token TOKEN
-    std::string help_text;       // for kHelp
+    std::string queues_action;   // queues create | stats | probe
+    // queues probe: which queue (empty: every queue the workers drain), how many probes per
+    // queue (spread over groups), how long each holds its worker, how long to wait for them
+    // (zero: send and return).
+    std::string probe_queue;
+    int probe_count = 8;
+    int probe_groups = 4;
+    std::string probe_hold = "0ms";
+    std::string probe_wait = "60s";
+    std::string help_text;  // for kHelp
 };
 
 // Rewrites the seed's spellings to the current ones: "-mode=http" -> "serve", "-mode=worker" ->

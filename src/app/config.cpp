@@ -247,8 +247,19 @@ Status Validate(AppConfig& config) {
     if (!config.redis_url.empty() && config.redis_url.rfind("redis://", 0) != 0) {
         return FailField("redis.url", "redis.url: expected redis://host:port[/db]");
     }
+    if (config.redis_url.empty() && !config.UsesSqlite()) {
+        return FailField("redis.url",
+                         "redis.url: required when database.url is PostgreSQL (sync state, "
+                         "leases and rate budgets live in Redis there)");
+    }
     if (auto status = ValidateQueue(config); !status) {
         return status;
+    }
+    if (config.worker.retry_base.count() <= 0 ||
+        config.worker.retry_cap < config.worker.retry_base) {
+        return FailField(
+            "worker.retry_cap",
+            "worker.retry_base must be positive and worker.retry_cap at least as long");
     }
     return ValidateWorkerGroups(config);
 }

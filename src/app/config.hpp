@@ -29,6 +29,7 @@ struct QueueSettings {
     std::string name_prefix;  // prepended to every queue name, e.g. "prod-"
     int max_receives = 5;     // receives before a message goes to the dead-letter queue
     std::chrono::milliseconds visibility_timeout{30000};
+    bool create_on_migrate = true;  // sqs: `scs migrate up` creates missing queues and DLQs
 };
 
 struct SyncSettings {
@@ -45,7 +46,11 @@ struct SyncSettings {
 struct WorkerSettings {
     std::string groups = "orders,products,inventory,webhooks";
     int concurrency = 4;  // jobs in flight per queue in one process
+    // Per-queue overrides of `concurrency`, by queue name without the prefix.
+    std::map<std::string, int> queue_concurrency;
     std::chrono::milliseconds shutdown_grace{std::chrono::seconds(30)};
+    std::chrono::milliseconds retry_base{std::chrono::seconds(1)};  // first retry's backoff
+    std::chrono::milliseconds retry_cap{std::chrono::minutes(15)};  // longest backoff
 };
 
 struct AuthSettings {
@@ -73,6 +78,8 @@ struct AppConfig {
     DatabaseSettings database;
     StorageConfig storage;
     std::string redis_url;
+    // How long sent outbox rows are kept (for audits of what reached the OMS) before pruning.
+    std::chrono::milliseconds outbox_retention{std::chrono::hours(24 * 7)};
     QueueSettings queue;
     SyncSettings sync;
     WorkerSettings worker;

@@ -1,9 +1,12 @@
 #include "app/config_keys.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <iterator>
 #include <set>
 
 #include "core/time.hpp"
+#include "jobs/queue_names.hpp"
 
 namespace scs {
 namespace {
@@ -167,6 +170,20 @@ Status SetBatchSize(AppConfig& c, const std::string& entity, const std::string& 
     return {};
 }
 
+Status SetQueueConcurrency(AppConfig& c, const std::string& queue, const std::string& v) {
+    const std::string key = "worker.queue_concurrency." + queue;
+    const auto names = ServiceQueueNames("");
+    if (std::find(names.begin(), names.end(), queue) == names.end()) {
+        return FailField(key, key + ": unknown queue '" + queue + "'");
+    }
+    auto parsed = ParseInteger(key, v, 1, 256);
+    if (!parsed) {
+        return tl::unexpected(parsed.error());
+    }
+    c.worker.queue_concurrency[queue] = static_cast<int>(*parsed);
+    return {};
+}
+
 Status SetSellerToken(AppConfig& c, const std::string& seller_id, const std::string& v) {
     const std::string key = "auth.seller_tokens." + seller_id;
     const bool is_hex =
@@ -199,7 +216,8 @@ Status SetPlatform(AppConfig& c, const std::string& sub_key, const std::string& 
     return {};
 }
 
-std::vector<ConfigKey> BuildKeys() {
+// Keys of the process, its server and its storage and queues.
+std::vector<ConfigKey> InfrastructureKeys() {
     using std::chrono::milliseconds;
     return {
         {"data_dir", false, SetDataDir},
@@ -236,6 +254,8 @@ std::vector<ConfigKey> BuildKeys() {
         Duration("database.connect_timeout",
                  [](AppConfig& c) -> milliseconds& { return c.storage.connect_timeout; }),
         Text("redis.url", [](AppConfig& c) -> std::string& { return c.redis_url; }),
+        Duration("outbox.retention",
+                 [](AppConfig& c) -> milliseconds& { return c.outbox_retention; }),
         OneOf("queue.backend",
               {"sqlite", "sqs"},
               [](AppConfig& c) -> std::string& { return c.queue.backend; }),
@@ -253,6 +273,15 @@ std::vector<ConfigKey> BuildKeys() {
                      [](AppConfig& c) -> int& { return c.queue.max_receives; }),
         Duration("queue.visibility_timeout",
                  [](AppConfig& c) -> milliseconds& { return c.queue.visibility_timeout; }),
+        Flag("queue.create_on_migrate",
+             [](AppConfig& c) -> bool& { return c.queue.create_on_migrate; }),
+    };
+}
+
+// Keys of syncs, workers, authentication, security and platforms.
+std::vector<ConfigKey> BehaviourKeys() {
+    using std::chrono::milliseconds;
+    return {
         {"sync.freeze_times", true, SetFreezeTime},
         {"sync.batch_sizes", true, SetBatchSize},
         Duration("sync.overlap", [](AppConfig& c) -> milliseconds& { return c.sync.overlap; }),
@@ -263,8 +292,13 @@ std::vector<ConfigKey> BuildKeys() {
                      1,
                      256,
                      [](AppConfig& c) -> int& { return c.worker.concurrency; }),
+        {"worker.queue_concurrency", true, SetQueueConcurrency},
         Duration("worker.shutdown_grace",
                  [](AppConfig& c) -> milliseconds& { return c.worker.shutdown_grace; }),
+        Duration("worker.retry_base",
+                 [](AppConfig& c) -> milliseconds& { return c.worker.retry_base; }),
+        Duration("worker.retry_cap",
+                 [](AppConfig& c) -> milliseconds& { return c.worker.retry_cap; }),
         Text("auth.admin_token", [](AppConfig& c) -> std::string& { return c.auth.admin_token; }),
         {"auth.seller_tokens", true, SetSellerToken},
         Text("security.master_key",
@@ -273,6 +307,14 @@ std::vector<ConfigKey> BuildKeys() {
              [](AppConfig& c) -> bool& { return c.security.allow_private_store_urls; }),
         {"platforms", true, SetPlatform},
     };
+}
+
+std::vector<ConfigKey> BuildKeys() {
+    auto keys = InfrastructureKeys();
+    auto more = BehaviourKeys();
+    keys.insert(
+        keys.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    return keys;
 }
 
 }  // namespace

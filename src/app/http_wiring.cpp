@@ -49,6 +49,12 @@ Router BuildRouter(Runtime& runtime, ApiHandlers& handlers) {
                            runtime.clock,
                            StoreIdentityRules{runtime.config.security.allow_private_store_urls}});
     AddConnectionRoutes(router, *handlers.connections, *runtime.auth);
+    std::map<std::string, Queue*, std::less<>> queues;
+    for (const auto& [name, queue] : runtime.queues) {
+        queues.emplace(name, queue.get());
+    }
+    handlers.dead_letters = std::make_unique<DeadLettersApi>(std::move(queues));
+    AddDeadLetterRoutes(router, *handlers.dead_letters, *runtime.auth);
     return router;
 }
 

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "api/connections_api.hpp"
+#include "api/dead_letters_api.hpp"
 #include "app/runtime.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
@@ -27,6 +28,7 @@ private:
 // The API objects the routes refer to; must outlive the server.
 struct ApiHandlers {
     std::unique_ptr<ConnectionsApi> connections;
+    std::unique_ptr<DeadLettersApi> dead_letters;
 };
 
 // Every route of `scs serve`: /health, /metrics and the internal API.

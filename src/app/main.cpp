@@ -35,6 +35,9 @@ int Run(const scs::CliCommand& command) {
     }
     auto redactor = std::make_shared<scs::Redactor>();
     scs::log::Init({*scs::log::ParseLevel(config->log_level)}, redactor);
+    if (command.mode == scs::Mode::kQueues) {
+        return scs::RunQueues(std::move(*config), redactor, command);
+    }
     if (command.mode == scs::Mode::kWork) {
         return scs::RunWork(std::move(*config), redactor, command.groups);
     }

@@ -37,6 +37,15 @@ int RunMigrate(const AppConfig& config, const CliCommand& command) {
     }
     std::cout << "schema version " << version->version << (version->dirty ? " (dirty)" : "")
               << " of " << migrator.Latest() << " (" << (*database)->Dialect() << ")\n";
+    if (command.migrate_action == "up" && config.queue.backend == "sqs" &&
+        config.queue.create_on_migrate) {
+        if (auto created = CreateQueues(config); !created) {
+            std::cerr << "scs migrate up: creating the SQS queues: " << created.error().message
+                      << "\n";
+            return 1;
+        }
+        std::cout << "sqs queues ready\n";
+    }
     return 0;
 }
 

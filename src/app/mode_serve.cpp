@@ -1,3 +1,6 @@
+#include <unistd.h>
+
+#include "app/background_work.hpp"
 #include "app/http_wiring.hpp"
 #include "app/modes.hpp"
 #include "app/signals.hpp"
@@ -26,9 +29,25 @@ int RunServe(AppConfig config, std::shared_ptr<Redactor> redactor, bool with_wor
               log::F("database", rt.database->Dialect()),
               log::F("queue", rt.config.queue.backend),
               log::F("workers", with_workers)});
+    std::unique_ptr<BackgroundWork> work;
+    if (with_workers) {
+        auto started_work = BackgroundWork::Start(rt);
+        if (!started_work) {
+            log.Error("start-up failed", {log::F("error", started_work.error().message)});
+            server.Shutdown();
+            return 1;
+        }
+        work = std::move(*started_work);
+    }
     const int signal = WaitForShutdownSignal();
     log.Info("shutting down", {log::F("signal", signal)});
     server.Shutdown();
+    if (work && work->Stop() > 0) {
+        // Their messages are back in the queue; the threads still run, so the runtime they use
+        // must not be torn down: leave at once.
+        log.Warn("jobs did not stop in time; their messages were returned to the queue");
+        _exit(0);
+    }
     log.Info("stopped");
     return 0;
 }

@@ -1,3 +1,6 @@
+#include <unistd.h>
+
+#include "app/background_work.hpp"
 #include "app/modes.hpp"
 #include "app/runtime.hpp"
 #include "app/signals.hpp"
@@ -15,13 +18,26 @@ int RunWork(AppConfig config, std::shared_ptr<Redactor> redactor, const std::str
         log.Error("start-up failed", {log::F("error", runtime.error().message)});
         return 1;
     }
-    // The worker process owns the same runtime as the server (storage, secrets, connectors,
-    // health). Queue consumers are registered here by the durable-jobs runtime.
+    auto work = BackgroundWork::Start(**runtime);
+    if (!work) {
+        log.Error("start-up failed", {log::F("error", work.error().message)});
+        return 1;
+    }
     log.Info("worker started",
              {log::F("groups", (*runtime)->config.worker.groups),
-              log::F("database", (*runtime)->database->Dialect())});
+              log::F("database", (*runtime)->database->Dialect()),
+              log::F("queue", (*runtime)->config.queue.backend)});
     const int signal = WaitForShutdownSignal();
-    log.Info("worker stopped", {log::F("signal", signal)});
+    log.Info("worker stopping", {log::F("signal", signal)});
+    const int unfinished = (*work)->Stop();
+    if (unfinished > 0) {
+        // Their messages are back in the queue; the threads still run, so the runtime they use
+        // must not be torn down: leave at once.
+        log.Warn("jobs did not stop in time; their messages were returned to the queue",
+                 {log::F("jobs", unfinished)});
+        _exit(0);
+    }
+    log.Info("worker stopped");
     return 0;
 }
 

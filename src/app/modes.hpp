@@ -17,6 +17,10 @@ int RunServe(AppConfig config, std::shared_ptr<Redactor> redactor, bool with_wor
 // `scs work`: the background worker process until SIGINT/SIGTERM.
 int RunWork(AppConfig config, std::shared_ptr<Redactor> redactor, const std::string& groups);
 
+// `scs queues create | stats | probe`: prints what it did; 1 when it failed (a probe that did
+// not come back in time included).
+int RunQueues(AppConfig config, std::shared_ptr<Redactor> redactor, const CliCommand& command);
+
 // `scs migrate up | down N | force V`: prints the resulting schema version.
 int RunMigrate(const AppConfig& config, const CliCommand& command);
 

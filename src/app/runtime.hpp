@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -7,10 +8,13 @@
 #include "app/config.hpp"
 #include "connectors/connector_registry.hpp"
 #include "core/time.hpp"
+#include "jobs/queue.hpp"
+#include "jobs/sqs/sqs_client.hpp"
 #include "observability/health.hpp"
 #include "observability/metrics.hpp"
 #include "security/redactor.hpp"
 #include "security/secret_box.hpp"
+#include "state/state_store.hpp"
 #include "storage/database.hpp"
 
 namespace scs {
@@ -19,14 +23,18 @@ namespace scs {
 // in reverse. Owned by main() for the life of the process.
 struct Runtime {
     AppConfig config;
+    SystemTimeSource clock;  // first in, last out: the queues and stores below use it
     std::shared_ptr<Redactor> redactor;
     std::unique_ptr<Metrics> metrics;
     std::unique_ptr<Database> database;
     std::unique_ptr<SecretBox> secrets;
     std::unique_ptr<ConnectorRegistry> registry;
     std::unique_ptr<TokenAuthenticator> auth;
+    std::unique_ptr<StateStore> state;
+    std::optional<SqsClient> sqs;  // when queue.backend = sqs
+    // Every service queue, by its name without the deployment prefix (e.g. "fetch-orders.fifo").
+    std::map<std::string, std::unique_ptr<Queue>, std::less<>> queues;
     HealthChecker health;
-    SystemTimeSource clock;
 };
 
 // Opens the configured database (SQLite file or PostgreSQL). Does not migrate.
@@ -45,6 +53,22 @@ struct Runtime {
 // token is generated once into <data_dir>/api-token (mode 0600) so the embedded default is usable.
 [[nodiscard]] Result<std::unique_ptr<TokenAuthenticator>> BuildAuthenticator(
     const AppConfig& config, Redactor& redactor);
+
+// The sync state store: Redis when redis.url is set, else tables in the SQLite database.
+[[nodiscard]] Result<std::unique_ptr<StateStore>> BuildStateStore(const AppConfig& config,
+                                                                  Database& database,
+                                                                  const TimeSource& clock);
+
+// Client settings for the configured SQS endpoint, region and keys.
+SqsSettings SqsSettingsFor(const AppConfig& config);
+
+// One handle per service queue on the configured backend. Opening never touches the network:
+// a missing or unreachable SQS queue shows in /health and in the calls that use it.
+void OpenQueues(Runtime& runtime);
+
+// `scs queues create` and `scs migrate up` (with queue.create_on_migrate): creates the SQS
+// queues, their dead-letter queues and redrive policies when missing. Nothing to do on SQLite.
+[[nodiscard]] Status CreateQueues(const AppConfig& config);
 
 // Registers the real dependency checks: database, Redis (when configured) and the queue backend.
 void AddHealthChecks(Runtime& runtime);

@@ -60,6 +60,12 @@ Result<std::unique_ptr<Runtime>> BuildRuntime(AppConfig config,
     }
     runtime->auth = std::move(*auth);
     runtime->registry = BuildRegistry(cfg);
+    auto state = BuildStateStore(cfg, *runtime->database, runtime->clock);
+    if (!state) {
+        return tl::unexpected(state.error());
+    }
+    runtime->state = std::move(*state);
+    OpenQueues(*runtime);
     AddHealthChecks(*runtime);
     return runtime;
 }

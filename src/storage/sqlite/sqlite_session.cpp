@@ -99,6 +99,11 @@ Status SqliteSession::Configure(const StorageConfig& config) {
     if (auto keys = Exec("PRAGMA foreign_keys = ON"); !keys) {
         return tl::unexpected(std::move(keys.error()));
     }
+    // Every commit reaches the disk before it is acknowledged: an accepted webhook or queued job
+    // survives a power cut, not only a crash (NORMAL would be faster and lose the last commits).
+    if (auto sync = Exec("PRAGMA synchronous = FULL"); !sync) {
+        return tl::unexpected(std::move(sync.error()));
+    }
     return {};
 }
 

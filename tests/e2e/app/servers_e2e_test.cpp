@@ -21,7 +21,8 @@ protected:
     void SetUp() override {
         auto dsn = testing::RequireServer("TEST_PG_DSN");
         auto sqs = testing::RequireServer("TEST_SQS_ENDPOINT");
-        if (!dsn || !sqs) {
+        auto redis = testing::RequireServer("TEST_REDIS_URL");
+        if (!dsn || !sqs || !redis) {
             return;
         }
         base_dsn_ = *dsn;
@@ -35,6 +36,9 @@ protected:
                 // With PostgreSQL the queues are SQS (the SQLite queue lives in the SQLite file).
                 {"SCS_QUEUE_BACKEND", "sqs"},
                 {"SCS_SQS_ENDPOINT", *sqs},
+                {"SCS_QUEUE_NAME_PREFIX", schema_ + "-"},
+                // With PostgreSQL the sync state lives in Redis.
+                {"SCS_REDIS_URL", *redis},
                 {"AWS_ACCESS_KEY_ID", "test"},
                 {"AWS_SECRET_ACCESS_KEY", "test"}};
     }

@@ -24,6 +24,35 @@ TEST(Cli, Subcommands) {
     EXPECT_EQ(config->config_file, std::filesystem::path("/etc/scs.yaml"));
 }
 
+TEST(Cli, Queues) {
+    auto create = ParseCommandLine({"queues", "create"});
+    ASSERT_TRUE(create);
+    EXPECT_EQ(create->mode, Mode::kQueues);
+    EXPECT_EQ(create->queues_action, "create");
+    auto probe = ParseCommandLine({"queues",
+                                   "probe",
+                                   "--queue",
+                                   "webhooks",
+                                   "--count",
+                                   "20",
+                                   "--groups",
+                                   "2",
+                                   "--hold",
+                                   "1s",
+                                   "--wait",
+                                   "0s"});
+    ASSERT_TRUE(probe);
+    EXPECT_EQ(probe->queues_action, "probe");
+    EXPECT_EQ(probe->probe_queue, "webhooks");
+    EXPECT_EQ(probe->probe_count, 20);
+    EXPECT_EQ(probe->probe_groups, 2);
+    EXPECT_EQ(probe->probe_hold, "1s");
+    EXPECT_EQ(probe->probe_wait, "0s");
+    EXPECT_FALSE(ParseCommandLine({"queues", "purge"}));
+    EXPECT_FALSE(ParseCommandLine({"queues"}));
+    EXPECT_FALSE(ParseCommandLine({"queues", "probe", "--count", "0"}));
+}
+
 TEST(Cli, Migrate) {
     auto up = ParseCommandLine({"migrate", "up"});
     ASSERT_TRUE(up);

@@ -47,6 +47,8 @@ TEST(Config, FileValuesWithSubstitution) {
     const auto file = WriteFile(dir,
                                 "http:\n  addr: 127.0.0.1:${PORT}\n"
                                 "database:\n  url: ${DB:-postgresql://db/scs}\n"
+                                "redis:\n  url: redis://r:6379/0\n"
+                                "worker:\n  queue_concurrency:\n    fetch-orders.fifo: 8\n"
                                 "queue:\n  backend: sqs\n  sqs:\n    access_key_id: a\n"
                                 "    secret_access_key: b\n"
                                 "sync:\n  freeze_times:\n    orders: 30s\n");
@@ -59,6 +61,7 @@ TEST(Config, FileValuesWithSubstitution) {
     EXPECT_EQ(config->queue.sqs_endpoint, "https://sqs.us-east-1.amazonaws.com");
     EXPECT_EQ(config->sync.freeze_times.at("orders"), std::chrono::seconds(30));
     EXPECT_EQ(config->sync.freeze_times.at("products"), std::chrono::minutes(5));
+    EXPECT_EQ(config->worker.queue_concurrency.at("fetch-orders.fifo"), 8);
 }
 
 TEST(Config, EnvironmentOverridesFile) {
@@ -90,6 +93,7 @@ TEST(Config, AmbientAwsVariablesDoNotBeatTheFile) {
                                       {"AWS_ACCESS_KEY_ID", "a"},
                                       {"AWS_SECRET_ACCESS_KEY", "b"},
                                       {"SCS_DATABASE_URL", "postgresql://x/y"},
+                                      {"SCS_REDIS_URL", "redis://r:6379/0"},
                                       {"SCS_SQS_ENDPOINT", "http://127.0.0.1:4566"}}));
     ASSERT_TRUE(config) << config.error().message;
     EXPECT_EQ(config->queue.sqs_region, "eu-west-1");
@@ -131,6 +135,14 @@ INSTANTIATE_TEST_SUITE_P(
                       BadCase{"auth:\n  seller_tokens:\n    s1: plain\n", "auth.seller_tokens.s1"},
                       BadCase{"platforms:\n  ebay:\n    base_url: x\n", "platforms.ebay"},
                       BadCase{"redis:\n  url: localhost\n", "redis.url"},
+                      BadCase{"database:\n  url: postgresql://db/scs\nqueue:\n  backend: sqs\n",
+                              "redis.url"},
+                      BadCase{"worker:\n  queue_concurrency:\n    emails: 2\n",
+                              "worker.queue_concurrency.emails"},
+                      BadCase{"worker:\n  queue_concurrency:\n    webhooks: 0\n",
+                              "worker.queue_concurrency.webhooks"},
+                      BadCase{"worker:\n  retry_base: 10s\n  retry_cap: 1s\n", "worker.retry_cap"},
+                      BadCase{"queue:\n  create_on_migrate: maybe\n", "queue.create_on_migrate"},
                       BadCase{"security:\n  allow_private_store_urls: yes\n",
                               "security.allow_private_store_urls"},
                       BadCase{"database:\n  url: ${UNTERMINATED\n", "database.url"}));
