@@ -28,8 +28,11 @@ if ((${#missing[@]})); then
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# Pinned npm tools (the SQS emulator), from package.json + package-lock.json.
-if [ ! -x node_modules/.bin/fauxqs ]; then
+# Pinned npm tools (the SQS emulator, the JSON Schema validator), from package.json +
+# package-lock.json; installed again whenever the lock file changes.
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -x node_modules/.bin/fauxqs ] || [ "$(cat node_modules/.scs-lock-sha256 2>/dev/null)" != "$lock_sum" ]; then
   echo "install-deps: npm ci"
   npm ci --no-audit --no-fund --loglevel=error
+  echo "$lock_sum" > node_modules/.scs-lock-sha256
 fi
