@@ -4,7 +4,7 @@
 # Install what is missing, build, and run `scs all` on the embedded defaults
 # (SQLite under ./data/, in-process queues, http://localhost:8081).
 run: deps build
-	./build/scs all
+	./build/scs all --sandbox
 
 # Install, build (normal + ASan/UBSan), lint, start PostgreSQL/Redis/fauxqs, run every test.
 test:

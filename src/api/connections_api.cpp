@@ -7,6 +7,8 @@
 
 #include "api/connection_json.hpp"
 #include "api/json_body.hpp"
+#include "observability/log.hpp"
+#include "security/credential_seal.hpp"
 
 namespace scs {
 namespace {
@@ -71,20 +73,6 @@ Result<Credentials> ParseCredentials(const PlatformInfo& platform,
     return credentials;
 }
 
-std::string SerializeCredentials(const Credentials& credentials) {
-    boost::json::object object;
-    for (const auto& [name, value] : credentials) {
-        object[name] = value;
-    }
-    return boost::json::serialize(object);
-}
-
-// Sealed credentials are bound to their seller and platform, so a ciphertext copied to
-// another row does not open.
-std::string CredentialsAad(const Connection& connection) {
-    return "scs.credentials.v1/" + connection.seller_id + "/" + connection.platform;
-}
-
 Result<std::string> RequiredString(const boost::json::object& body, std::string_view key) {
     auto value = OptionalString(body, key, std::string(key));
     if (!value) {
@@ -147,8 +135,7 @@ Status ConnectionsApi::VerifyAndSeal(const PlatformInfo& platform,
     if (auto verified = (*connector)->VerifyCredentials(connection, *credentials); !verified) {
         return verified;
     }
-    auto sealed =
-        deps_.secrets.Seal(SerializeCredentials(*credentials), CredentialsAad(connection));
+    auto sealed = SealCredentials(deps_.secrets, connection, *credentials);
     if (!sealed) {
         return tl::unexpected(sealed.error());
     }
@@ -303,8 +290,25 @@ HttpResponse ConnectionsApi::Create(HttpRequest& request, const Principal& princ
     connection->created_at = connection->updated_at = deps_.clock.Now();
     auto created = deps_.store.Create(*connection);
     return Respond<Connection>(created, 201, [this](const auto& c) {
-        return boost::json::value(ConnectionToJson(c, deps_.registry.Find(c.platform)));
+        auto json = ConnectionToJson(c, deps_.registry.Find(c.platform));
+        if (deps_.on_connected) {
+            json["webhooks_subscribed"] = SubscribeWebhooks(c);
+        }
+        return boost::json::value(std::move(json));
     });
+}
+
+bool ConnectionsApi::SubscribeWebhooks(const Connection& connection) const {
+    auto credentials = OpenCredentials(deps_.secrets, connection);
+    auto subscribed = credentials ? deps_.on_connected(connection, *credentials)
+                                  : Status(tl::unexpected(credentials.error()));
+    if (!subscribed) {
+        log::Logger("api.connections")
+            .Warn("webhook subscription failed; reconciliation will poll the store",
+                  {log::F("connection_id", connection.id),
+                   log::F("error", subscribed.error().message)});
+    }
+    return subscribed.has_value();
 }
 
 HttpResponse ConnectionsApi::Patch(HttpRequest& request, const Principal& principal) const {

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <functional>
+#include <utility>
+
 #include <boost/json/object.hpp>
 
 #include "api/auth.hpp"
@@ -12,12 +15,18 @@
 
 namespace scs {
 
+// Runs after a connection gained new credentials (connect, reconnect or OAuth install):
+// subscribes the store's webhooks. A failure is reported in the response and logged, never
+// undoing the connection (the scheduled reconciliation still finds the orders).
+using ConnectedHook = std::function<Status(const Connection&, const Credentials&)>;
+
 struct ConnectionsApiDeps {
     ConnectionStore& store;
     const SecretBox& secrets;
     const ConnectorRegistry& registry;
     const TimeSource& clock;
     StoreIdentityRules identity_rules;
+    ConnectedHook on_connected;  // may be empty
 };
 
 // The platform catalogue and a seller's store connections (DESIGN §7):
@@ -28,7 +37,7 @@ struct ConnectionsApiDeps {
 // thread-safe.
 class ConnectionsApi {
 public:
-    explicit ConnectionsApi(ConnectionsApiDeps deps) : deps_(deps) {}
+    explicit ConnectionsApi(ConnectionsApiDeps deps) : deps_(std::move(deps)) {}
 
     HttpResponse Catalogue(HttpRequest& request, const Principal& principal) const;
     HttpResponse List(HttpRequest& request, const Principal& principal) const;
@@ -48,6 +57,9 @@ private:
     [[nodiscard]] Status VerifyAndSeal(const PlatformInfo& platform,
                                        const boost::json::object& body,
                                        Connection& connection) const;
+
+    // Runs on_connected; false (logged) when the subscription failed.
+    bool SubscribeWebhooks(const Connection& connection) const;
 
     ConnectionsApiDeps deps_;
 };

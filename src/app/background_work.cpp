@@ -1,5 +1,6 @@
 #include "app/background_work.hpp"
 
+#include <algorithm>
 #include <array>
 #include <climits>
 #include <map>
@@ -10,6 +11,7 @@
 
 #include "jobs/queue_names.hpp"
 #include "observability/log.hpp"
+#include "webhooks/webhook_jobs.hpp"
 
 namespace scs {
 namespace {
@@ -17,9 +19,11 @@ namespace {
 constexpr std::chrono::milliseconds kStatsInterval{std::chrono::seconds(15)};
 constexpr std::chrono::milliseconds kHousekeepingInterval{std::chrono::hours(1)};
 
-// The explicit table of job handlers: every job type the workers run, and what runs it.
-void RegisterHandlers(JobHandlers& handlers, ProbeStore& probes) {
-    handlers.Add(std::string(kProbeJobType), MakeProbeHandler(probes, ProcessIdentity()));
+// How often the reconciler looks for connections due a reconcile run: often enough that a short
+// reconcile_interval (tests, demos) is honoured, never more than once a second.
+std::chrono::milliseconds ReconcilePoll(std::chrono::milliseconds interval) {
+    return std::clamp<std::chrono::milliseconds>(
+        interval / 4, std::chrono::seconds(1), std::chrono::seconds(30));
 }
 
 std::vector<ConsumerOptions> Consumers(Runtime& runtime) {
@@ -71,6 +75,26 @@ std::string ProcessIdentity() {
     return std::string(host.data()) + ":" + std::to_string(getpid());
 }
 
+// The explicit table of job handlers: every job type the workers run, and what runs it.
+void BackgroundWork::RegisterHandlers() {
+    handlers_.Add(std::string(kProbeJobType), MakeProbeHandler(probes_, ProcessIdentity()));
+    sync_orders_ =
+        std::make_unique<SyncOrdersJob>(SyncOrdersJobDeps{runtime_.database->Executor(),
+                                                          runtime_.database->Connections(),
+                                                          *runtime_.state,
+                                                          *runtime_.registry,
+                                                          *runtime_.secrets,
+                                                          runtime_.vault.get(),
+                                                          runtime_.clock,
+                                                          *runtime_.sync_metrics,
+                                                          SyncOptionsFor(runtime_.config),
+                                                          [rt = &runtime_] {
+                                                              rt->outbox_wakeup();
+                                                          }});
+    handlers_.Add(std::string(kSyncOrdersJobType), sync_orders_->Handler());
+    handlers_.Add(std::string(kWebhookProcessJobType), MakeWebhookJobHandler(*runtime_.webhooks));
+}
+
 BackgroundWork::BackgroundWork(Runtime& runtime)
     : runtime_(runtime),
       metrics_(*runtime.metrics),
@@ -84,7 +108,7 @@ BackgroundWork::~BackgroundWork() {
 
 Result<std::unique_ptr<BackgroundWork>> BackgroundWork::Start(Runtime& runtime) {
     std::unique_ptr<BackgroundWork> work(new BackgroundWork(runtime));
-    RegisterHandlers(work->handlers_, work->probes_);
+    work->RegisterHandlers();
     const auto& config = runtime.config;
     WorkerOptions options;
     options.consumers = Consumers(runtime);
@@ -107,8 +131,15 @@ Result<std::unique_ptr<BackgroundWork>> BackgroundWork::Start(Runtime& runtime) 
                                                  relay_options);
     work->sampler_ =
         std::make_unique<QueueStatsSampler>(std::move(sampled), work->metrics_, kStatsInterval);
+    runtime.outbox_wakeup.Set([relay = work->relay_.get()] { relay->Notify(); });
+    work->reconciler_ = std::make_unique<Reconciler>(runtime.database->Connections(),
+                                                     *runtime.state,
+                                                     *runtime.sync,
+                                                     runtime.clock,
+                                                     config.sync.reconcile_interval);
     work->pool_->Start();
     work->relay_->Start();
+    work->reconciler_->Start(ReconcilePoll(config.sync.reconcile_interval));
     work->sampler_->Start();
     work->housekeeping_ = std::thread([raw = work.get()] { raw->Housekeeping(); });
     return work;
@@ -138,7 +169,9 @@ int BackgroundWork::Stop() {
     if (housekeeping_.joinable()) {
         housekeeping_.join();
     }
+    reconciler_->Stop();
     const int unfinished = pool_->Stop();
+    runtime_.outbox_wakeup.Set(nullptr);
     relay_->Stop();
     sampler_->Stop();
     return unfinished;

@@ -14,6 +14,8 @@
 #include "jobs/worker/job_metrics.hpp"
 #include "jobs/worker/queue_stats_sampler.hpp"
 #include "jobs/worker/worker_pool.hpp"
+#include "sync/reconciler.hpp"
+#include "sync/sync_orders_job.hpp"
 
 namespace scs {
 
@@ -46,6 +48,8 @@ public:
 private:
     explicit BackgroundWork(Runtime& runtime);
 
+    void RegisterHandlers();
+
     // Deletes outbox rows sent longer than outbox.retention ago, hourly, until Stop().
     void Housekeeping();
 
@@ -56,6 +60,8 @@ private:
     std::unique_ptr<WorkerPool> pool_;
     std::unique_ptr<OutboxRelay> relay_;
     std::unique_ptr<QueueStatsSampler> sampler_;
+    std::unique_ptr<SyncOrdersJob> sync_orders_;
+    std::unique_ptr<Reconciler> reconciler_;
     std::mutex mutex_;
     std::condition_variable wake_;
     bool stopping_ = false;  // guarded by mutex_

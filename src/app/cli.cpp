@@ -114,6 +114,10 @@ Result<CliCommand> ParseCommandLine(const std::vector<std::string>& raw_args) {
     work->add_option(
         "--groups", command.groups, "Queue groups: orders,products,inventory,webhooks");
     auto* all = app.add_subcommand("all", "serve + work in one process (the default)");
+    all->add_flag("--sandbox",
+                  command.with_sandbox,
+                  "Also run the platform sandboxes, with a demo seller connected to a demo store");
+    app.add_subcommand("sandbox", "The platform sandboxes (emulators) on sandbox.addr");
     auto* migrate =
         app.add_subcommand("migrate", "Database schema migrations: up | down [N] | force V");
     std::vector<std::string> migrate_args;
@@ -157,6 +161,8 @@ Result<CliCommand> ParseCommandLine(const std::vector<std::string>& raw_args) {
         command.mode = Mode::kWork;
     } else if (queues->parsed()) {
         command.mode = Mode::kQueues;
+    } else if (app.got_subcommand("sandbox")) {
+        command.mode = Mode::kSandbox;
     } else if (hash->parsed()) {
         command.mode = Mode::kHashToken;
     } else if (migrate->parsed()) {

@@ -9,7 +9,7 @@
 
 namespace scs {
 
-enum class Mode { kAll, kServe, kWork, kMigrate, kQueues, kHashToken, kHelp, kVersion };
+enum class Mode { kAll, kServe, kWork, kMigrate, kQueues, kSandbox, kHashToken, kHelp, kVersion };
 
 // What the command line asked for.
 struct CliCommand {
@@ -28,6 +28,9 @@ struct CliCommand {
     int probe_groups = 4;
     std::string probe_hold = "0ms";
     std::string probe_wait = "60s";
+    // all --sandbox: also run the platform sandboxes, point the connectors at them and connect a
+    // demo seller to a demo Shopify store.
+    bool with_sandbox = false;
     std::string help_text;  // for kHelp
 };
 

@@ -270,6 +270,16 @@ std::filesystem::path AppConfig::SqlitePath() const {
     return database.url.substr(std::string("sqlite://").size());
 }
 
+std::string AppConfig::PublicUrl() const {
+    if (!public_url.empty()) {
+        return public_url.back() == '/' ? public_url.substr(0, public_url.size() - 1) : public_url;
+    }
+    const bool any_address = http.host.empty() || http.host == "0.0.0.0" || http.host == "::";
+    const std::string host = any_address ? "127.0.0.1" : http.host;
+    const bool ipv6 = host.find(':') != std::string::npos;
+    return "http://" + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(http.port);
+}
+
 bool AppConfig::AutoMigrate() const {
     return database.auto_migrate == "true" || (database.auto_migrate == "auto" && UsesSqlite());
 }

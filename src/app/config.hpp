@@ -64,8 +64,18 @@ struct SecuritySettings {
 };
 
 struct PlatformSettings {
-    std::string base_url;     // empty: the platform's production host
-    std::string api_version;  // empty: the connector's pinned version
+    std::string base_url;         // empty: the production host; may contain {shop} (Shopify)
+    std::string api_version;      // empty: the connector's pinned version
+    std::string client_id;        // the OAuth app's key (OAuth platforms)
+    std::string client_secret;    // the OAuth app's secret; also signs the app's webhooks
+    std::string scopes;           // OAuth scopes asked for at install, comma separated
+    double rate_bucket_size = 0;  // the store's API budget; 0: the connector's default (plan)
+    double rate_restore_per_second = 0;
+};
+
+// The embedded platform emulators (`scs sandbox`, `scs all --sandbox`).
+struct SandboxSettings {
+    std::string addr = "127.0.0.1:8090";  // SCS_SANDBOX_ADDR
 };
 
 // The whole configuration of one process. Built once by LoadConfig; each component then receives
@@ -86,6 +96,12 @@ struct AppConfig {
     AuthSettings auth;
     SecuritySettings security;
     std::map<std::string, PlatformSettings> platforms;
+    // The service's address as the platforms and sellers' browsers reach it: webhook callbacks
+    // and OAuth redirects are built on it. Empty: http://<http.addr>, with 127.0.0.1 for 0.0.0.0.
+    std::string public_url;
+    SandboxSettings sandbox;
+
+    std::string PublicUrl() const;
 
     bool UsesSqlite() const { return database.url.rfind("sqlite:", 0) == 0; }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <iterator>
+#include <map>
 #include <set>
 
 #include "core/time.hpp"
@@ -206,13 +207,37 @@ Status SetPlatform(AppConfig& c, const std::string& sub_key, const std::string& 
     if (PlatformTags().count(tag) == 0) {
         return FailField(key, key + ": unknown platform '" + tag + "'");
     }
-    if (field == "base_url") {
-        c.platforms[tag].base_url = v;
-    } else if (field == "api_version") {
-        c.platforms[tag].api_version = v;
-    } else {
-        return FailField(key, key + ": unknown key (base_url, api_version)");
+    auto& platform = c.platforms[tag];
+    const std::map<std::string, std::string*> texts{{"base_url", &platform.base_url},
+                                                    {"api_version", &platform.api_version},
+                                                    {"client_id", &platform.client_id},
+                                                    {"client_secret", &platform.client_secret},
+                                                    {"scopes", &platform.scopes}};
+    if (auto text = texts.find(field); text != texts.end()) {
+        *text->second = v;
+        return {};
     }
+    if (field == "rate_bucket_size" || field == "rate_restore_per_second") {
+        auto parsed = ParseInteger(key, v, 0, 1000000);
+        if (!parsed) {
+            return tl::unexpected(parsed.error());
+        }
+        (field == "rate_bucket_size" ? platform.rate_bucket_size
+                                     : platform.rate_restore_per_second) =
+            static_cast<double>(*parsed);
+        return {};
+    }
+    return FailField(key,
+                     key +
+                         ": unknown key (base_url, api_version, client_id, client_secret, "
+                         "scopes, rate_bucket_size, rate_restore_per_second)");
+}
+
+Status SetSandboxAddr(AppConfig& c, const std::string&, const std::string& v) {
+    if (auto parsed = ParseHostPort(v); !parsed) {
+        return FailField("sandbox.addr", "sandbox.addr: " + parsed.error().message);
+    }
+    c.sandbox.addr = v;
     return {};
 }
 
@@ -306,6 +331,8 @@ std::vector<ConfigKey> BehaviourKeys() {
         Flag("security.allow_private_store_urls",
              [](AppConfig& c) -> bool& { return c.security.allow_private_store_urls; }),
         {"platforms", true, SetPlatform},
+        Text("public_url", [](AppConfig& c) -> std::string& { return c.public_url; }),
+        {"sandbox.addr", false, SetSandboxAddr},
     };
 }
 
@@ -332,6 +359,7 @@ const std::vector<std::pair<std::string, std::string>>& ConfigEnvAliases() {
         {"AWS_SECRET_ACCESS_KEY", "queue.sqs.secret_access_key"},
         {"SCS_API_TOKEN", "auth.admin_token"},
         {"SCS_MASTER_KEY", "security.master_key"},
+        {"SCS_SANDBOX_ADDR", "sandbox.addr"},
     };
     return kAliases;
 }

@@ -36,6 +36,68 @@ void RequestObserver::OnHandlerException(const HttpRequest& request, std::string
     kLog.Error("handler threw", {log::F("route", request.route), log::F("error", what)});
 }
 
+ConnectedHook SubscribeWebhooksHook(Runtime& runtime) {
+    return [rt = &runtime](const Connection& connection, const Credentials& credentials) -> Status {
+        auto connector = rt->registry->Make(connection.platform);
+        if (!connector) {
+            return tl::unexpected(connector.error());
+        }
+        ConnectorSession session{connection, credentials, rt->vault.get()};
+        return (*connector)
+            ->SubscribeWebhooks(session,
+                                rt->config.PublicUrl() + "/internal/v1/sales_channels/webhooks/" +
+                                    connection.platform);
+    };
+}
+
+namespace {
+
+void AddOrderFlowRoutes(Router& router, Runtime& runtime, ApiHandlers& handlers) {
+    auto& executor = runtime.database->Executor();
+    handlers.sync = std::make_unique<SyncApi>(
+        SyncApiDeps{runtime.database->Connections(), executor, *runtime.sync});
+    AddSyncRoutes(router, *handlers.sync, *runtime.auth);
+    handlers.orders = std::make_unique<OrdersApi>(OrdersApiDeps{executor});
+    AddOrderRoutes(router, *handlers.orders, *runtime.auth);
+    handlers.webhook_events = std::make_unique<WebhookEventsApi>(
+        WebhookEventsApiDeps{executor, [rt = &runtime](int64_t id) {
+                                 return rt->webhooks->Replay(id);
+                             }});
+    AddWebhookEventRoutes(router, *handlers.webhook_events, *runtime.auth);
+
+    const auto& shopify = runtime.config.platforms["shopify"];
+    WebhookIngressOptions ingress_options;
+    if (!shopify.client_secret.empty()) {
+        ingress_options.shopify_app_secrets.push_back(shopify.client_secret);
+    }
+    ingress_options.notify = [rt = &runtime] {
+        rt->outbox_wakeup();
+    };
+    handlers.webhook_ingress =
+        std::make_unique<WebhookIngress>(WebhookIngressDeps{runtime.database->Connections(),
+                                                            executor,
+                                                            *runtime.secrets,
+                                                            runtime.clock,
+                                                            *runtime.webhook_metrics},
+                                         std::move(ingress_options));
+    AddWebhookRoutes(router, *handlers.webhook_ingress);
+
+    handlers.shopify_oauth = std::make_unique<ShopifyOAuthApi>(ShopifyOAuthDeps{
+        runtime.database->Connections(),
+        *runtime.secrets,
+        *runtime.registry,
+        *runtime.state,
+        runtime.clock,
+        runtime.http,
+        ShopifyAppSettings{shopify.client_id, shopify.client_secret, shopify.scopes},
+        shopify.base_url,
+        runtime.config.PublicUrl(),
+        SubscribeWebhooksHook(runtime)});
+    AddShopifyOAuthRoutes(router, *handlers.shopify_oauth, *runtime.auth);
+}
+
+}  // namespace
+
 Router BuildRouter(Runtime& runtime, ApiHandlers& handlers) {
     Router router;
     const HealthChecker* health = &runtime.health;
@@ -47,7 +109,8 @@ Router BuildRouter(Runtime& runtime, ApiHandlers& handlers) {
                            *runtime.secrets,
                            *runtime.registry,
                            runtime.clock,
-                           StoreIdentityRules{runtime.config.security.allow_private_store_urls}});
+                           StoreIdentityRules{runtime.config.security.allow_private_store_urls},
+                           SubscribeWebhooksHook(runtime)});
     AddConnectionRoutes(router, *handlers.connections, *runtime.auth);
     std::map<std::string, Queue*, std::less<>> queues;
     for (const auto& [name, queue] : runtime.queues) {
@@ -55,6 +118,7 @@ Router BuildRouter(Runtime& runtime, ApiHandlers& handlers) {
     }
     handlers.dead_letters = std::make_unique<DeadLettersApi>(std::move(queues));
     AddDeadLetterRoutes(router, *handlers.dead_letters, *runtime.auth);
+    AddOrderFlowRoutes(router, runtime, handlers);
     return router;
 }
 

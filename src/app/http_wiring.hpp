@@ -4,10 +4,15 @@
 
 #include "api/connections_api.hpp"
 #include "api/dead_letters_api.hpp"
+#include "api/orders_api.hpp"
+#include "api/shopify_oauth_api.hpp"
+#include "api/sync_api.hpp"
+#include "api/webhook_events_api.hpp"
 #include "app/runtime.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "observability/http_metrics.hpp"
+#include "webhooks/webhook_ingress.hpp"
 
 namespace scs {
 
@@ -29,7 +34,15 @@ private:
 struct ApiHandlers {
     std::unique_ptr<ConnectionsApi> connections;
     std::unique_ptr<DeadLettersApi> dead_letters;
+    std::unique_ptr<SyncApi> sync;
+    std::unique_ptr<OrdersApi> orders;
+    std::unique_ptr<WebhookEventsApi> webhook_events;
+    std::unique_ptr<WebhookIngress> webhook_ingress;
+    std::unique_ptr<ShopifyOAuthApi> shopify_oauth;
 };
+
+// Subscribes a newly connected store's webhooks to this service's ingress (public_url).
+ConnectedHook SubscribeWebhooksHook(Runtime& runtime);
 
 // Every route of `scs serve`: /health, /metrics and the internal API.
 Router BuildRouter(Runtime& runtime, ApiHandlers& handlers);

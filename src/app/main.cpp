@@ -41,7 +41,11 @@ int Run(const scs::CliCommand& command) {
     if (command.mode == scs::Mode::kWork) {
         return scs::RunWork(std::move(*config), redactor, command.groups);
     }
-    return scs::RunServe(std::move(*config), redactor, command.mode == scs::Mode::kAll);
+    if (command.mode == scs::Mode::kSandbox) {
+        return scs::RunSandbox(*config);
+    }
+    return scs::RunServe(
+        std::move(*config), redactor, command.mode == scs::Mode::kAll, command.with_sandbox);
 }
 
 }  // namespace

@@ -3,13 +3,28 @@
 #include "app/background_work.hpp"
 #include "app/http_wiring.hpp"
 #include "app/modes.hpp"
+#include "app/sandbox_wiring.hpp"
 #include "app/signals.hpp"
 #include "observability/log.hpp"
 
 namespace scs {
 
-int RunServe(AppConfig config, std::shared_ptr<Redactor> redactor, bool with_workers) {
+int RunServe(AppConfig config,
+             std::shared_ptr<Redactor> redactor,
+             bool with_workers,
+             bool with_sandbox) {
     const log::Logger log("app");
+    // Declared before the runtime so it outlives it: its webhook sender may still be running.
+    std::unique_ptr<SandboxServer> sandbox;
+    if (with_sandbox) {
+        auto started = StartSandboxServer(config);
+        if (!started) {
+            log.Error("sandbox start-up failed", {log::F("error", started.error().message)});
+            return 1;
+        }
+        sandbox = std::move(*started);
+        UseSandbox(*sandbox, config);
+    }
     auto runtime = BuildRuntime(std::move(config), std::move(redactor));
     if (!runtime) {
         log.Error("start-up failed", {log::F("error", runtime.error().message)});
@@ -38,6 +53,18 @@ int RunServe(AppConfig config, std::shared_ptr<Redactor> redactor, bool with_wor
             return 1;
         }
         work = std::move(*started_work);
+    }
+    if (sandbox) {
+        if (auto demo =
+                ConnectDemoStore(*sandbox, *handlers.connections, rt.database->Connections());
+            !demo) {
+            log.Warn("demo store not connected", {log::F("error", demo.error().message)});
+        } else {
+            log.Info("sandbox demo ready",
+                     {log::F("sandbox", sandbox->BaseAddress()),
+                      log::F("seller_id", kDemoSeller),
+                      log::F("shop", kDemoShop)});
+        }
     }
     const int signal = WaitForShutdownSignal();
     log.Info("shutting down", {log::F("signal", signal)});

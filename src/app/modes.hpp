@@ -12,7 +12,15 @@ namespace scs {
 
 // `scs serve` (with_workers = false) and `scs all` (true): the HTTP server until SIGINT/SIGTERM,
 // then a graceful shutdown.
-int RunServe(AppConfig config, std::shared_ptr<Redactor> redactor, bool with_workers);
+// With `with_sandbox` (`scs all --sandbox`) the platform sandboxes run in the same process, the
+// connectors point at them and a demo seller is connected to a demo Shopify store.
+int RunServe(AppConfig config,
+             std::shared_ptr<Redactor> redactor,
+             bool with_workers,
+             bool with_sandbox = false);
+
+// `scs sandbox`: the platform sandboxes on sandbox.addr until SIGINT/SIGTERM.
+int RunSandbox(const AppConfig& config);
 
 // `scs work`: the background worker process until SIGINT/SIGTERM.
 int RunWork(AppConfig config, std::shared_ptr<Redactor> redactor, const std::string& groups);

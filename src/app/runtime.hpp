@@ -1,7 +1,9 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 #include "api/auth.hpp"
@@ -10,14 +12,41 @@
 #include "core/time.hpp"
 #include "jobs/queue.hpp"
 #include "jobs/sqs/sqs_client.hpp"
+#include "net/http_client.hpp"
 #include "observability/health.hpp"
 #include "observability/metrics.hpp"
 #include "security/redactor.hpp"
 #include "security/secret_box.hpp"
 #include "state/state_store.hpp"
 #include "storage/database.hpp"
+#include "sync/sync_metrics.hpp"
+#include "sync/sync_service.hpp"
+#include "webhooks/webhook_metrics.hpp"
+#include "webhooks/webhook_processor.hpp"
 
 namespace scs {
+
+// Wakes this process's outbox relay after a commit that wrote outbox rows, when the process runs
+// one (scs work / scs all); otherwise does nothing and the workers' relay finds the rows on its
+// next poll. Thread-safe.
+class OutboxWakeup {
+public:
+    void Set(std::function<void()> notify) {
+        const std::lock_guard lock(mutex_);
+        notify_ = std::move(notify);
+    }
+
+    void operator()() const {
+        const std::lock_guard lock(mutex_);
+        if (notify_) {
+            notify_();
+        }
+    }
+
+private:
+    mutable std::mutex mutex_;
+    std::function<void()> notify_;
+};
 
 // Everything one process owns, built by the composition root in dependency order and torn down
 // in reverse. Owned by main() for the life of the process.
@@ -31,11 +60,24 @@ struct Runtime {
     std::unique_ptr<ConnectorRegistry> registry;
     std::unique_ptr<TokenAuthenticator> auth;
     std::unique_ptr<StateStore> state;
-    std::optional<SqsClient> sqs;  // when queue.backend = sqs
+    std::shared_ptr<HttpClient> http;        // outbound calls to the platforms
+    std::unique_ptr<CredentialVault> vault;  // rotated platform tokens
+    std::optional<SqsClient> sqs;            // when queue.backend = sqs
     // Every service queue, by its name without the deployment prefix (e.g. "fetch-orders.fifo").
     std::map<std::string, std::unique_ptr<Queue>, std::less<>> queues;
     HealthChecker health;
+    OutboxWakeup outbox_wakeup;
+    std::unique_ptr<SyncMetrics> sync_metrics;
+    std::unique_ptr<SyncService> sync;  // triggers syncs: the API and the reconciler
+    std::unique_ptr<WebhookMetrics> webhook_metrics;
+    std::unique_ptr<WebhookProcessor> webhooks;  // processes and replays stored events
 };
+
+// The sync settings as the sync service and job take them.
+SyncOptions SyncOptionsFor(const AppConfig& config);
+
+// The sync service, webhook processor and their metrics (after the queues are open).
+void BuildOrderFlow(Runtime& runtime);
 
 // Opens the configured database (SQLite file or PostgreSQL). Does not migrate.
 [[nodiscard]] Result<std::unique_ptr<Database>> OpenDatabase(const AppConfig& config);

@@ -1,7 +1,9 @@
+#include "app/credential_vault.hpp"
 #include "app/runtime.hpp"
 #include "app/version.hpp"
 #include "connectors/builtin.hpp"
 #include "connectors/catalogue.hpp"
+#include "jobs/queue_names.hpp"
 #include "security/key_loader.hpp"
 
 namespace scs {
@@ -22,17 +24,61 @@ Result<std::unique_ptr<SecretBox>> BuildSecretBox(const AppConfig& config, Redac
     return std::make_unique<SecretBox>(std::move(*box));
 }
 
-std::unique_ptr<ConnectorRegistry> BuildRegistry(const AppConfig& config) {
+// The connectors share the process's HTTP client, the state store (so a store's rate budget
+// and token refresh are shared by every worker of the deployment) and the clock.
+std::unique_ptr<ConnectorRegistry> BuildRegistry(Runtime& runtime) {
     auto registry = std::make_unique<ConnectorRegistry>(BuiltinCatalogue());
     std::map<std::string, ConnectorDeps> deps;
-    for (const auto& [tag, settings] : config.platforms) {
-        deps[tag] = ConnectorDeps{settings.base_url, settings.api_version};
+    for (const auto& [tag, settings] : runtime.config.platforms) {
+        ConnectorDeps platform;
+        platform.base_url = settings.base_url;
+        platform.api_version = settings.api_version;
+        platform.settings = {{"client_id", settings.client_id},
+                             {"client_secret", settings.client_secret},
+                             {"scopes", settings.scopes}};
+        if (settings.rate_bucket_size > 0) {
+            platform.settings["bucket_size"] =
+                std::to_string(static_cast<int64_t>(settings.rate_bucket_size));
+        }
+        if (settings.rate_restore_per_second > 0) {
+            platform.settings["restore_rate"] =
+                std::to_string(static_cast<int64_t>(settings.rate_restore_per_second));
+        }
+        platform.http = runtime.http;
+        platform.state = runtime.state.get();
+        platform.clock = &runtime.clock;
+        deps[tag] = std::move(platform);
     }
     RegisterBuiltinConnectors(*registry, deps);
     return registry;
 }
 
 }  // namespace
+
+SyncOptions SyncOptionsFor(const AppConfig& config) {
+    SyncOptions options;
+    options.freeze_times = config.sync.freeze_times;
+    options.batch_sizes = config.sync.batch_sizes;
+    options.overlap = config.sync.overlap;
+    options.reconcile_interval = config.sync.reconcile_interval;
+    return options;
+}
+
+void BuildOrderFlow(Runtime& runtime) {
+    auto& executor = runtime.database->Executor();
+    runtime.sync_metrics = std::make_unique<SyncMetrics>(*runtime.metrics);
+    runtime.sync = std::make_unique<SyncService>(
+        SyncServiceDeps{executor,
+                        *runtime.state,
+                        *runtime.queues.at(std::string(kFetchOrdersQueue)),
+                        runtime.clock,
+                        SyncOptionsFor(runtime.config)});
+    runtime.webhook_metrics = std::make_unique<WebhookMetrics>(*runtime.metrics);
+    runtime.webhooks = std::make_unique<WebhookProcessor>(WebhookProcessorDeps{
+        executor, runtime.database->Connections(), runtime.clock, [rt = &runtime] {
+            rt->outbox_wakeup();
+        }});
+}
 
 Result<std::unique_ptr<Runtime>> BuildRuntime(AppConfig config,
                                               std::shared_ptr<Redactor> redactor) {
@@ -59,13 +105,20 @@ Result<std::unique_ptr<Runtime>> BuildRuntime(AppConfig config,
         return tl::unexpected(auth.error());
     }
     runtime->auth = std::move(*auth);
-    runtime->registry = BuildRegistry(cfg);
     auto state = BuildStateStore(cfg, *runtime->database, runtime->clock);
     if (!state) {
         return tl::unexpected(state.error());
     }
     runtime->state = std::move(*state);
+    runtime->http = MakeCurlHttpClient();
+    runtime->registry = BuildRegistry(*runtime);
+    runtime->vault = std::make_unique<StoreCredentialVault>(
+        runtime->database->Connections(), *runtime->secrets, runtime->clock);
+    for (const auto& [tag, settings] : cfg.platforms) {
+        runtime->redactor->AddSecret(settings.client_secret);
+    }
     OpenQueues(*runtime);
+    BuildOrderFlow(*runtime);
     AddHealthChecks(*runtime);
     return runtime;
 }

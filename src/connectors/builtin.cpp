@@ -1,14 +1,21 @@
 #include "connectors/builtin.hpp"
 
+#include "connectors/shopify/shopify_connector.hpp"
+
 namespace scs {
+namespace {
+
+ConnectorDeps DepsFor(const std::map<std::string, ConnectorDeps>& platform_deps,
+                      const std::string& tag) {
+    const auto it = platform_deps.find(tag);
+    return it == platform_deps.end() ? ConnectorDeps{} : it->second;
+}
+
+}  // namespace
 
 void RegisterBuiltinConnectors(ConnectorRegistry& registry,
                                const std::map<std::string, ConnectorDeps>& platform_deps) {
-    // Each platform slice adds its line here: registry.Add("shopify", MakeShopifyConnector,
-    // DepsFor("shopify")). No platform connector is built yet, so every catalogue platform
-    // answers NOT_IMPLEMENTED on connect (ConnectorRegistry::Make).
-    static_cast<void>(registry);
-    static_cast<void>(platform_deps);
+    registry.Add("shopify", MakeShopifyConnector, DepsFor(platform_deps, "shopify"));
 }
 
 }  // namespace scs

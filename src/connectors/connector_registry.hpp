@@ -1,7 +1,9 @@
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -10,11 +12,23 @@
 
 namespace scs {
 
-// What a connector factory receives: the platform's own settings. Grows with the shared
-// services connectors need (HTTP client, clock, metrics, rate budgets).
+class HttpClient;
+class StateStore;
+class TimeSource;
+
+// What a connector factory receives: the platform's own settings and the shared services
+// connectors need. Pointers are owned by the composition root and outlive every connector.
 struct ConnectorDeps {
-    std::string base_url;     // empty: the platform's production host
+    std::string base_url;     // empty: the platform's production host; may hold "{shop}"
     std::string api_version;  // empty: the connector's pinned version
+    // The platform's app settings by config key (platforms.<tag>.<key>), e.g. for Shopify:
+    // client_id, client_secret, scopes, bucket_size, restore_rate.
+    std::map<std::string, std::string> settings;
+    std::shared_ptr<HttpClient> http;   // null: the connector makes a libcurl client
+    StateStore* state = nullptr;        // shared rate budgets and refresh locks; null: per process
+    const TimeSource* clock = nullptr;  // null: the wall clock
+    // How the connector waits (throttling, a concurrent refresh); empty: this_thread::sleep_for.
+    std::function<void(std::chrono::milliseconds)> sleep;
 };
 
 using ConnectorFactory = std::function<ConnectorPtr(const ConnectorDeps&)>;

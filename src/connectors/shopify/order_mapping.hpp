@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/order.hpp"
+#include "core/order_mapping_context.hpp"
 #include "core/result.hpp"
 #include "core/time.hpp"
 
@@ -17,17 +18,6 @@
 // Error::field), or kBadRequest for a status override that names no canonical status.
 namespace scs {
 
-// What the mapping needs from the connection. Plain data.
-struct OrderMappingContext {
-    std::string seller_id;
-    int64_t connection_id = 0;  // Connection::id; the schema's seller_sales_channel_id
-    // Order::external_status ("paid/unfulfilled", "pending/fulfilled/cancelled") -> canonical
-    // status name; replaces the default table for that exact value.
-    std::map<std::string, std::string> status_overrides;
-    std::map<std::string, std::string> location_hubs;  // platform location id -> hub code
-    TimePoint received_at{};
-};
-
 // One order of the REST Admin API (`orders/{id}.json` -> "order") or an orders/* webhook body.
 [[nodiscard]] Result<Order> MapShopifyRestOrder(std::string_view json,
                                                 const OrderMappingContext& context);
@@ -37,8 +27,20 @@ struct OrderMappingContext {
 [[nodiscard]] Result<Order> MapShopifyGraphqlOrder(std::string_view json,
                                                    const OrderMappingContext& context);
 
-// The selection set MapShopifyGraphqlOrder reads (API version 2025-10). Orders with more than
-// 250 line items need the connector to page `lineItems` and merge the nodes before mapping.
+// The selection of one line item (API version 2025-10), also used to page the line items of an
+// order that has more than kShopifyGraphqlOrderFields fetches.
+inline constexpr std::string_view kShopifyGraphqlLineItemFields = R"(
+    id sku name quantity product { id } variant { id }
+    originalUnitPriceSet { shopMoney { amount currencyCode } }
+    totalDiscountSet { shopMoney { amount currencyCode } }
+    taxLines { priceSet { shopMoney { amount currencyCode } } }
+)";
+
+// The selection set MapShopifyGraphqlOrder reads (API version 2025-10). It asks for the first 10
+// line items (Shopify multiplies a nested connection's size into the query cost); when
+// lineItems.pageInfo.hasNextPage the connector pages the rest with kShopifyGraphqlLineItemFields
+// and appends them to lineItems.nodes before mapping. The line-item selection repeats
+// kShopifyGraphqlLineItemFields verbatim (a unit test keeps them equal).
 inline constexpr std::string_view kShopifyGraphqlOrderFields = R"(
   id name email phone note tags createdAt updatedAt cancelledAt cancelReason
   displayFinancialStatus displayFulfillmentStatus currencyCode taxesIncluded paymentGatewayNames
@@ -54,12 +56,12 @@ inline constexpr std::string_view kShopifyGraphqlOrderFields = R"(
   shippingLine { title }
   retailLocation { id }
   fulfillments(first: 10) { location { id } }
-  lineItems(first: 250) { nodes {
+  lineItems(first: 10) { nodes {
     id sku name quantity product { id } variant { id }
     originalUnitPriceSet { shopMoney { amount currencyCode } }
     totalDiscountSet { shopMoney { amount currencyCode } }
     taxLines { priceSet { shopMoney { amount currencyCode } } }
-  } }
+  } pageInfo { hasNextPage endCursor } }
 )";
 
 }  // namespace scs

@@ -19,7 +19,9 @@ constexpr const char* kToken = "openapi-admin-token-0123456789";
 std::string Fill(std::string path) {
     for (const auto& [param, value] : {std::pair<std::string, std::string>{"{seller_id}", "s1"},
                                        {"{ssc_id}", "1"},
-                                       {"{id}", "webhooks:1"}}) {
+                                       {"{id}", "webhooks:1"},
+                                       {"{run_id}", "1"},
+                                       {"{platform}", "shopify"}}) {
         for (auto at = path.find(param); at != std::string::npos; at = path.find(param)) {
             path.replace(at, param.size(), value);
         }

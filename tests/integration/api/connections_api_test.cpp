@@ -34,6 +34,12 @@ public:
         }
         return {};
     }
+
+    Result<OrderPage> FetchOrders(ConnectorSession&, const OrderPageRequest&) override {
+        return Fail(ErrorCode::kNotImplemented, "not used by the connections API");
+    }
+
+    Status SubscribeWebhooks(ConnectorSession&, std::string_view) override { return {}; }
 };
 
 class ConnectionsApiTest : public ::testing::Test {
@@ -49,8 +55,16 @@ protected:
         registry_.Add("shopify", [](const ConnectorDeps&) {
             return std::make_unique<FakeShopifyConnector>();
         });
-        api_ = std::make_unique<ConnectionsApi>(
-            ConnectionsApiDeps{database_->Connections(), *secrets_, registry_, clock_, {}});
+        api_ = std::make_unique<ConnectionsApi>(ConnectionsApiDeps{
+            database_->Connections(),
+            *secrets_,
+            registry_,
+            clock_,
+            {},
+            [this](const Connection& connection, const Credentials& credentials) {
+                subscribed_.emplace_back(connection.store_id, credentials.at("access_token"));
+                return Status{};
+            }});
         Router router;
         AddConnectionRoutes(router, *api_, auth_);
         HttpServerConfig config;
@@ -90,6 +104,8 @@ protected:
     std::unique_ptr<ConnectionsApi> api_;
     std::unique_ptr<HttpServer> server_;
     int port_ = 0;
+    // What the on-connect hook (the webhook subscription) was called with: store, token.
+    std::vector<std::pair<std::string, std::string>> subscribed_;
 };
 
 TEST_F(ConnectionsApiTest, NoOrWrongTokenIs401) {
@@ -156,6 +172,15 @@ TEST_F(ConnectionsApiTest, CredentialsAreEncryptedAtRest) {
     auto plain = secrets_->Open(stored->at(0).credentials, "scs.credentials.v1/s1/shopify");
     ASSERT_TRUE(plain) << plain.error().message;
     EXPECT_NE(plain->find(kGoodShopToken), std::string::npos);
+}
+
+TEST_F(ConnectionsApiTest, ConnectingSubscribesTheStoresWebhooksWithTheNewCredentials) {
+    auto r = Connect("s1", kSeller1, "hooked.myshopify.com", kGoodShopToken);
+    ASSERT_EQ(r.status, 201) << r.body;
+    EXPECT_TRUE(Json(r).at("data").at("webhooks_subscribed").as_bool());
+    ASSERT_EQ(subscribed_.size(), 1U);
+    EXPECT_EQ(subscribed_[0].first, "hooked.myshopify.com");
+    EXPECT_EQ(subscribed_[0].second, kGoodShopToken);
 }
 
 TEST_F(ConnectionsApiTest, RejectedCredentialsAre422AndNothingIsStored) {

@@ -1,0 +1,124 @@
+#include <boost/json/parse.hpp>
+
+#include "http/response.hpp"
+#include "sandbox/sandbox_routes.hpp"
+
+namespace scs::sandbox {
+namespace {
+
+namespace json = boost::json;
+
+HttpResponse StoreNotFound(const std::string& id) {
+    return ErrorResponse(ErrorCode::kNotFound, "no sandbox store " + id);
+}
+
+// Runs `handle` with the store named by the {id} path parameter, or answers 404.
+template <class Handle>
+Handler WithStore(StoreRegistry& stores, Handle handle) {
+    return [&stores, handle](HttpRequest& request) {
+        const std::string& id = request.path_params.at("id");
+        auto store = stores.ById(id);
+        return store ? handle(request, *store) : StoreNotFound(id);
+    };
+}
+
+HttpResponse CreateStore(StoreRegistry& stores, const HttpRequest& request) {
+    auto body = ParseBodyObject(request.body);
+    if (!body) {
+        return ErrorResponse(body.error());
+    }
+    auto store = stores.Create(*body);
+    if (!store) {
+        return ErrorResponse(store.error());
+    }
+    return JsonResponse(201,
+                        json::object{{"id", (*store)->Id()},
+                                     {"platform", (*store)->Spec().platform},
+                                     {"shop", (*store)->Spec().shop},
+                                     {"base_url", stores.BaseUrlOf(**store)}});
+}
+
+HttpResponse AddOrders(StoreRegistry& stores, const HttpRequest& request, SandboxStore& store) {
+    auto body = ParseBodyObject(request.body);
+    if (!body) {
+        return ErrorResponse(body.error());
+    }
+    auto orders = store.AddOrders(*body, stores.Now());
+    if (!orders) {
+        return ErrorResponse(orders.error());
+    }
+    return JsonResponse(201, json::object{{"orders", std::move(*orders)}});
+}
+
+HttpResponse PatchKnobs(const HttpRequest& request, SandboxStore& store) {
+    auto body = ParseBodyObject(request.body);
+    if (!body) {
+        return ErrorResponse(body.error());
+    }
+    if (auto applied = store.PatchKnobs(*body); !applied) {
+        return ErrorResponse(applied.error());
+    }
+    return JsonResponse(200, json::object{{"knobs", KnobsToJson(store.Knobs())}});
+}
+
+HttpResponse ListStores(StoreRegistry& stores) {
+    json::array list;
+    for (const auto& store : stores.All()) {
+        list.push_back(store->Describe(stores.BaseUrlOf(*store)));
+    }
+    return JsonResponse(200, json::object{{"stores", std::move(list)}});
+}
+
+}  // namespace
+
+Result<json::object> ParseBodyObject(std::string_view body) {
+    if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        return json::object{};
+    }
+    boost::system::error_code error;
+    json::value value = json::parse(body, error);
+    if (error || !value.is_object()) {
+        return Fail(ErrorCode::kInvalidPayload, "the body must be a JSON object");
+    }
+    return std::move(value.get_object());
+}
+
+void AddControlRoutes(Router& router, StoreRegistry& stores) {
+    router.Add("POST", "/_sandbox/stores", [&stores](HttpRequest& request) {
+        return CreateStore(stores, request);
+    });
+    router.Add("GET", "/_sandbox/stores", [&stores](HttpRequest&) { return ListStores(stores); });
+    router.Add("GET",
+               "/_sandbox/stores/{id}",
+               WithStore(stores, [&stores](HttpRequest&, SandboxStore& store) {
+                   return JsonResponse(200, store.Describe(stores.BaseUrlOf(store)));
+               }));
+    router.Add("POST",
+               "/_sandbox/stores/{id}/orders",
+               WithStore(stores, [&stores](HttpRequest& request, SandboxStore& store) {
+                   return AddOrders(stores, request, store);
+               }));
+    router.Add("PATCH",
+               "/_sandbox/stores/{id}/knobs",
+               WithStore(stores, [](HttpRequest& request, SandboxStore& store) {
+                   return PatchKnobs(request, store);
+               }));
+    router.Add("GET",
+               "/_sandbox/stores/{id}/webhooks",
+               WithStore(stores, [](HttpRequest&, SandboxStore& store) {
+                   return JsonResponse(200, store.Webhooks());
+               }));
+    router.Add("GET",
+               "/_sandbox/stores/{id}/stats",
+               WithStore(stores, [](HttpRequest&, SandboxStore& store) {
+                   return JsonResponse(200, store.Stats());
+               }));
+    router.Add("POST",
+               "/_sandbox/stores/{id}/tokens/expire",
+               WithStore(stores, [&stores](HttpRequest&, SandboxStore& store) {
+                   store.ExpireAccessTokens(stores.Now());
+                   return JsonResponse(200, json::object{{"expired", true}});
+               }));
+}
+
+}  // namespace scs::sandbox

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+// The fixed data the order generator draws from: markets (currency, country, tax, names,
+// cities) and a small product catalogue. Constant tables; thread-safe.
+namespace scs::sandbox {
+
+struct City {
+    std::string_view name;
+    std::string_view province;
+    std::string_view province_code;
+    double latitude;
+    double longitude;
+};
+
+struct Market {
+    std::string_view currency;
+    int exponent;
+    std::string_view country_code;
+    std::string_view country;
+    int utc_offset_minutes;
+    int tax_basis_points;  // 1500 = 15%
+    std::string_view tax_title;
+    double per_usd;  // shop-currency units per US dollar
+    int64_t shipping_minor;
+    std::string_view phone_prefix;
+    bool arabic;  // names and addresses mostly in Arabic
+    std::array<City, 2> cities;
+};
+
+struct Product {
+    std::string_view title;
+    std::string_view vendor;
+    std::array<std::string_view, 3> variants;
+    int64_t usd_cents;
+    int grams;
+};
+
+inline constexpr std::array<std::string_view, 8> kArabicFirstNames = {
+    "محمد", "فاطمة", "عبدالله", "نورة", "خالد", "مريم", "أحمد", "سارة"};
+inline constexpr std::array<std::string_view, 8> kArabicLastNames = {
+    "العتيبي", "الحربي", "القحطاني", "الشمري", "المطيري", "الدوسري", "حسن", "إبراهيم"};
+inline constexpr std::array<std::string_view, 8> kEnglishFirstNames = {
+    "James", "Olivia", "Omar", "Emma", "Yusuf", "Layla", "Daniel", "Aisha"};
+inline constexpr std::array<std::string_view, 8> kEnglishLastNames = {
+    "Smith", "Khan", "Johnson", "Haddad", "Brown", "Saleh", "Miller", "Nasser"};
+inline constexpr std::array<std::string_view, 4> kStreets = {
+    "شارع الملك فهد", "طريق الأمير محمد بن سلمان", "12 Palm Street", "شارع التحلية"};
+inline constexpr std::array<std::string_view, 4> kTags = {
+    "vip", "wholesale", "ramadan", "عميل جديد"};
+inline constexpr std::array<std::string_view, 3> kNotes = {
+    "الرجاء الاتصال قبل التوصيل", "Leave at the door", "تغليف هدية من فضلك"};
+
+const std::array<Market, 5>& Markets();
+const std::array<Product, 6>& Products();
+
+}  // namespace scs::sandbox

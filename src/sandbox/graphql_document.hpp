@@ -1,0 +1,39 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
+#include "core/result.hpp"
+
+// A deliberately small GraphQL reader for the sandbox: one operation, fields with arguments and
+// selections, inline fragments merged into their parent. Enough to recognise the operations a
+// Shopify client sends, read their arguments and project the answer. Pure, thread-safe.
+namespace scs::sandbox {
+
+struct GraphqlField {
+    std::string alias;  // the response key: the alias, or the name when there is none
+    std::string name;
+    boost::json::object args;  // variables already substituted; enums read as strings
+    std::vector<GraphqlField> selections;
+};
+
+struct GraphqlOperation {
+    bool is_mutation = false;
+    std::vector<GraphqlField> fields;
+};
+
+// Parses `query`, substituting `variables`. kBadRequest with a GraphQL-style message on a syntax
+// error, an undefined variable or a named fragment (not supported).
+[[nodiscard]] Result<GraphqlOperation> ParseGraphql(std::string_view query,
+                                                    const boost::json::object& variables);
+
+// The fields of `fields` picked out of `value`, recursively; arrays are projected element-wise.
+// A selected field the value lacks reads as null.
+boost::json::value Project(const std::vector<GraphqlField>& fields,
+                           const boost::json::value& value);
+
+}  // namespace scs::sandbox

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string_view>
+
+#include <boost/json/object.hpp>
+
+#include "core/result.hpp"
+#include "http/router.hpp"
+#include "sandbox/store_registry.hpp"
+
+// The sandbox's HTTP surface, split by audience: the control API tests and demos drive
+// (/_sandbox/...), and Shopify's own Admin API paths under /shopify/{shop}/admin/... Handlers
+// keep no state of their own; the registry must outlive the router.
+namespace scs::sandbox {
+
+void AddControlRoutes(Router& router, StoreRegistry& stores);
+void AddGraphqlRoutes(Router& router, StoreRegistry& stores);
+void AddOAuthRoutes(Router& router, StoreRegistry& stores);
+
+// A request body that must be a JSON object; an empty body reads as {}.
+[[nodiscard]] Result<boost::json::object> ParseBodyObject(std::string_view body);
+
+}  // namespace scs::sandbox
