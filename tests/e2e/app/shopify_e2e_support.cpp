@@ -44,7 +44,7 @@ void ShopifyE2E::StartSandbox() {
 
 SandboxStore ShopifyE2E::CreateStore(const std::string& shop,
                                      int orders,
-                                     const std::string& extra) {
+                                     const std::string& extra) const {
     SandboxStore store{"", shop, "shpat_" + shop.substr(0, shop.find('.')) + "_0123456789"};
     std::ostringstream body;
     body << R"({"platform":"shopify","shop":")" << shop << R"(","access_token":")"
@@ -63,7 +63,7 @@ SandboxStore ShopifyE2E::CreateStore(const std::string& shop,
     return store;
 }
 
-void ShopifyE2E::SetKnobs(const SandboxStore& store, const std::string& knobs_json) {
+void ShopifyE2E::SetKnobs(const SandboxStore& store, const std::string& knobs_json) const {
     auto r = HttpCall(sandbox_port_,
                       "PATCH",
                       "/_sandbox/stores/" + store.id + "/knobs",
@@ -72,7 +72,7 @@ void ShopifyE2E::SetKnobs(const SandboxStore& store, const std::string& knobs_js
     EXPECT_EQ(r.status, 200) << r.body;
 }
 
-boost::json::value ShopifyE2E::AddOrders(const SandboxStore& store, const std::string& body) {
+boost::json::value ShopifyE2E::AddOrders(const SandboxStore& store, const std::string& body) const {
     auto r = HttpCall(sandbox_port_,
                       "POST",
                       "/_sandbox/stores/" + store.id + "/orders",
@@ -82,7 +82,7 @@ boost::json::value ShopifyE2E::AddOrders(const SandboxStore& store, const std::s
     return Json(r);
 }
 
-boost::json::value ShopifyE2E::SandboxGet(const std::string& target) {
+boost::json::value ShopifyE2E::SandboxGet(const std::string& target) const {
     auto r = HttpCall(sandbox_port_, "GET", target);
     EXPECT_EQ(r.status, 200) << r.body;
     return Json(r);
@@ -118,7 +118,7 @@ std::unique_ptr<testing::ChildProcess> ShopifyE2E::StartService(
     return child;
 }
 
-int64_t ShopifyE2E::Connect(const SandboxStore& store) {
+int64_t ShopifyE2E::Connect(const SandboxStore& store) const {
     auto r = Api("POST",
                  std::string("/api/v1/sellers/") + kSeller + "/sales_channels",
                  R"({"platform":"shopify","name":"متجر التجربة","store_id":")" + store.shop +
@@ -133,7 +133,7 @@ int64_t ShopifyE2E::Connect(const SandboxStore& store) {
 
 HttpResult ShopifyE2E::Api(const std::string& method,
                            const std::string& target,
-                           const std::string& body) {
+                           const std::string& body) const {
     return testing::HttpCallAuthed(service_port_, kToken, method, target, body);
 }
 
@@ -149,7 +149,7 @@ std::string ShopifyE2E::ConnectionPath(int64_t connection_id) const {
            std::to_string(connection_id);
 }
 
-HttpResult ShopifyE2E::TriggerSync(int64_t connection_id, const std::string& from) {
+HttpResult ShopifyE2E::TriggerSync(int64_t connection_id, const std::string& from) const {
     const std::string body =
         from.empty() ? R"({"entity":"orders"})" : R"({"entity":"orders","from":")" + from + "\"}";
     return Api("POST", ConnectionPath(connection_id) + "/syncs", body);
@@ -157,7 +157,7 @@ HttpResult ShopifyE2E::TriggerSync(int64_t connection_id, const std::string& fro
 
 boost::json::object ShopifyE2E::WaitForRun(int64_t connection_id,
                                            int64_t run_id,
-                                           std::chrono::seconds timeout) {
+                                           std::chrono::seconds timeout) const {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     boost::json::object run;
     while (std::chrono::steady_clock::now() < deadline) {
@@ -175,7 +175,7 @@ boost::json::object ShopifyE2E::WaitForRun(int64_t connection_id,
     return run;
 }
 
-std::vector<boost::json::object> ShopifyE2E::ListOrders(int64_t connection_id) {
+std::vector<boost::json::object> ShopifyE2E::ListOrders(int64_t connection_id) const {
     std::vector<boost::json::object> orders;
     std::string cursor;
     for (int page = 0; page < 1000; ++page) {
@@ -205,7 +205,7 @@ std::vector<boost::json::object> ShopifyE2E::ListOrders(int64_t connection_id) {
 bool ShopifyE2E::WaitForOrders(
     int64_t connection_id,
     const std::function<bool(const std::vector<boost::json::object>&)>& pred,
-    std::chrono::milliseconds timeout) {
+    std::chrono::milliseconds timeout) const {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (std::chrono::steady_clock::now() < deadline) {
         if (pred(ListOrders(connection_id))) {
@@ -216,7 +216,7 @@ bool ShopifyE2E::WaitForOrders(
     return false;
 }
 
-double ShopifyE2E::Metric(const std::string& sample) {
+double ShopifyE2E::Metric(const std::string& sample) const {
     auto r = HttpCall(service_port_, "GET", "/metrics");
     std::istringstream lines(r.body);
     std::string line;

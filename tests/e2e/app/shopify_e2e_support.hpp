@@ -38,12 +38,14 @@ public:
     void StartSandbox();
     // POST /_sandbox/stores: a Plus-plan store (20000-point bucket, 1000 points/s) unless
     // `extra` (raw JSON members, e.g. R"("bucket_size":3000)") says otherwise.
-    SandboxStore CreateStore(const std::string& shop, int orders, const std::string& extra = {});
+    SandboxStore CreateStore(const std::string& shop,
+                             int orders,
+                             const std::string& extra = {}) const;
     // PATCH /_sandbox/stores/{id}/knobs.
-    void SetKnobs(const SandboxStore& store, const std::string& knobs_json);
+    void SetKnobs(const SandboxStore& store, const std::string& knobs_json) const;
     // POST /_sandbox/stores/{id}/orders with `body`; returns the stored orders.
-    boost::json::value AddOrders(const SandboxStore& store, const std::string& body);
-    boost::json::value SandboxGet(const std::string& target);
+    boost::json::value AddOrders(const SandboxStore& store, const std::string& body) const;
+    boost::json::value SandboxGet(const std::string& target) const;
 
     // Writes the service config (`shopify_yaml` under platforms.shopify, `extra_yaml` appended
     // at the top level) and runs `migrate up`. The default budget is the Plus plan's.
@@ -53,29 +55,29 @@ public:
     std::unique_ptr<testing::ChildProcess> StartService(const std::vector<std::string>& mode);
 
     // POST /api/v1/sellers/{seller}/sales_channels for the store; returns the connection id.
-    int64_t Connect(const SandboxStore& store);
+    int64_t Connect(const SandboxStore& store) const;
 
     testing::HttpResult Api(const std::string& method,
                             const std::string& target,
-                            const std::string& body = {});
+                            const std::string& body = {}) const;
     static boost::json::value Json(const testing::HttpResult& result);
 
     std::string ConnectionPath(int64_t connection_id) const;
     // POST …/syncs {"entity":"orders"}: the response.
-    testing::HttpResult TriggerSync(int64_t connection_id, const std::string& from = {});
+    testing::HttpResult TriggerSync(int64_t connection_id, const std::string& from = {}) const;
     // Polls GET …/syncs/{run} until the run is succeeded or failed; the run object.
     boost::json::object WaitForRun(int64_t connection_id,
                                    int64_t run_id,
-                                   std::chrono::seconds timeout);
+                                   std::chrono::seconds timeout) const;
     // Every order of the connection through the paged orders API.
-    std::vector<boost::json::object> ListOrders(int64_t connection_id);
+    std::vector<boost::json::object> ListOrders(int64_t connection_id) const;
     // Polls the orders API until `pred` holds for the connection's orders; true if it did.
     bool WaitForOrders(int64_t connection_id,
                        const std::function<bool(const std::vector<boost::json::object>&)>& pred,
-                       std::chrono::milliseconds timeout);
+                       std::chrono::milliseconds timeout) const;
     // One Prometheus sample's value (0 when absent), e.g.
     // Metric("scs_orders_recovered_by_poll_total{platform=\"shopify\"}").
-    double Metric(const std::string& sample);
+    double Metric(const std::string& sample) const;
 
     int ServicePort() const { return service_port_; }
 
