@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh normal
-bash scripts/lint.sh --all
+bash scripts/lint.sh --changed
 bash scripts/build.sh asan
 
 trap 'bash scripts/test-env.sh stop' EXIT

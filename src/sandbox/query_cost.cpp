@@ -55,7 +55,7 @@ int64_t ActualFieldCost(const GraphqlField& field, const json::value& value) {
         return 0;
     }
     if (value.is_array()) {
-        const int64_t size = static_cast<int64_t>(value.get_array().size());
+        const auto size = static_cast<int64_t>(value.get_array().size());
         int64_t cost = PageSize(field) >= 0 ? 2 + size : (IsConnectionPart(field.name) ? 0 : 1);
         for (const auto& element : value.get_array()) {
             cost += ActualSelectionCost(field.selections, element);
