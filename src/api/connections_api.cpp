@@ -7,43 +7,12 @@
 
 #include "api/connection_json.hpp"
 #include "api/json_body.hpp"
+#include "api/path_params.hpp"
 #include "observability/log.hpp"
 #include "security/credential_seal.hpp"
 
 namespace scs {
 namespace {
-
-bool IsValidSellerId(const std::string& id) {
-    if (id.empty() || id.size() > 64) {
-        return false;
-    }
-    return std::all_of(id.begin(), id.end(), [](unsigned char ch) {
-        return std::isalnum(ch) != 0 || ch == '-' || ch == '_' || ch == '.';
-    });
-}
-
-// The seller named by the path, if the caller may act for it. Another seller's path is a 404,
-// so a scoped token cannot even learn that the seller exists.
-Result<std::string> SellerFromPath(const HttpRequest& request, const Principal& principal) {
-    const auto& seller = request.path_params.at("seller_id");
-    if (!IsValidSellerId(seller)) {
-        return FailField("seller_id", "seller_id: 1-64 letters, digits, '-', '_' or '.'");
-    }
-    if (!principal.MaySee(seller)) {
-        return Fail(ErrorCode::kNotFound, "no such seller");
-    }
-    return seller;
-}
-
-Result<int64_t> ConnectionIdFromPath(const HttpRequest& request) {
-    const auto& text = request.path_params.at("ssc_id");
-    int64_t id = 0;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0) {
-        return Fail(ErrorCode::kNotFound, "no such sales channel connection");
-    }
-    return id;
-}
 
 Result<Credentials> ParseCredentials(const PlatformInfo& platform,
                                      const boost::json::object& body) {
@@ -102,23 +71,7 @@ HttpResponse OkResponse(int status, boost::json::value data) {
 
 Result<Connection> ConnectionsApi::LoadVisible(const HttpRequest& request,
                                                const Principal& principal) const {
-    auto seller = SellerFromPath(request, principal);
-    if (!seller) {
-        return tl::unexpected(seller.error());
-    }
-    auto id = ConnectionIdFromPath(request);
-    if (!id) {
-        return tl::unexpected(id.error());
-    }
-    auto connection = deps_.store.Get(*id);
-    if (!connection && connection.error().code != ErrorCode::kNotFound) {
-        return connection;
-    }
-    if (!connection || connection->seller_id != *seller ||
-        connection->status == ConnectionStatus::kDisconnected) {
-        return Fail(ErrorCode::kNotFound, "no such sales channel connection");
-    }
-    return connection;
+    return LoadVisibleConnection(deps_.store, request, principal);
 }
 
 Status ConnectionsApi::VerifyAndSeal(const PlatformInfo& platform,

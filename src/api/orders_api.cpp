@@ -6,31 +6,11 @@
 #include <boost/json.hpp>
 
 #include "api/connections_api.hpp"
+#include "api/path_params.hpp"
 #include "storage/order_store.hpp"
 
 namespace scs {
 namespace {
-
-bool IsValidSellerId(const std::string& id) {
-    if (id.empty() || id.size() > 64) {
-        return false;
-    }
-    return std::all_of(id.begin(), id.end(), [](unsigned char ch) {
-        return std::isalnum(ch) != 0 || ch == '-' || ch == '_' || ch == '.';
-    });
-}
-
-// The seller named by the path, if the caller may act for it; another seller's is a 404.
-Result<std::string> SellerFromPath(const HttpRequest& request, const Principal& principal) {
-    const auto& seller = request.path_params.at("seller_id");
-    if (!IsValidSellerId(seller)) {
-        return FailField("seller_id", "seller_id: 1-64 letters, digits, '-', '_' or '.'");
-    }
-    if (!principal.MaySee(seller)) {
-        return Fail(ErrorCode::kNotFound, "no such seller");
-    }
-    return seller;
-}
 
 std::optional<int64_t> ParseWhole(const std::string& text) {
     int64_t value = 0;

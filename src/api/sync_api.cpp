@@ -7,6 +7,7 @@
 
 #include "api/connections_api.hpp"
 #include "api/json_body.hpp"
+#include "api/path_params.hpp"
 #include "api/sync_json.hpp"
 
 namespace scs {
@@ -14,25 +15,6 @@ namespace {
 
 constexpr int kDefaultRunLimit = 20;
 constexpr int kMaxRunLimit = 200;
-constexpr size_t kMaxSellerIdLength = 64;
-
-bool IsValidSellerId(const std::string& id) {
-    if (id.empty() || id.size() > kMaxSellerIdLength) {
-        return false;
-    }
-    return std::all_of(id.begin(), id.end(), [](unsigned char ch) {
-        return std::isalnum(ch) != 0 || ch == '-' || ch == '_' || ch == '.';
-    });
-}
-
-std::optional<int64_t> ParsePositive(const std::string& text) {
-    int64_t value = 0;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || ptr != text.data() + text.size() || value <= 0) {
-        return std::nullopt;
-    }
-    return value;
-}
 
 Result<std::optional<TimePoint>> ParseFrom(const std::optional<std::string>& text,
                                            const std::string& field) {
@@ -59,7 +41,7 @@ Result<int> ParseRunLimit(const HttpRequest& request) {
     if (!text) {
         return kDefaultRunLimit;
     }
-    const auto limit = ParsePositive(*text);
+    const auto limit = ParsePositiveId(*text);
     if (!limit || *limit > kMaxRunLimit) {
         return FailField("limit",
                          "limit: a whole number from 1 to " + std::to_string(kMaxRunLimit));
@@ -116,23 +98,7 @@ Result<SyncRequest> BodySyncRequest(const HttpRequest& request) {
 
 Result<Connection> SyncApi::LoadVisible(const HttpRequest& request,
                                         const Principal& principal) const {
-    const auto& seller = request.path_params.at("seller_id");
-    if (!IsValidSellerId(seller)) {
-        return FailField("seller_id", "seller_id: 1-64 letters, digits, '-', '_' or '.'");
-    }
-    const auto id = ParsePositive(request.path_params.at("ssc_id"));
-    if (!principal.MaySee(seller) || !id) {
-        return Fail(ErrorCode::kNotFound, "no such sales channel connection");
-    }
-    auto connection = deps_.connections.Get(*id);
-    if (!connection && connection.error().code != ErrorCode::kNotFound) {
-        return connection;
-    }
-    if (!connection || connection->seller_id != seller ||
-        connection->status == ConnectionStatus::kDisconnected) {
-        return Fail(ErrorCode::kNotFound, "no such sales channel connection");
-    }
-    return connection;
+    return LoadVisibleConnection(deps_.connections, request, principal);
 }
 
 HttpResponse SyncApi::TriggerSeed(HttpRequest& request, const Principal& principal) const {
@@ -197,7 +163,7 @@ HttpResponse SyncApi::GetRun(HttpRequest& request, const Principal& principal) c
     if (!connection) {
         return ErrorResponse(connection.error());
     }
-    const auto run_id = ParsePositive(request.path_params.at("run_id"));
+    const auto run_id = ParsePositiveId(request.path_params.at("run_id"));
     if (!run_id) {
         return ErrorResponse(ErrorCode::kNotFound, "no such sync run");
     }

@@ -5,26 +5,18 @@
 #include <boost/json.hpp>
 
 #include "api/connections_api.hpp"
+#include "api/path_params.hpp"
 #include "storage/webhook_event_store.hpp"
 
 namespace scs {
 namespace {
-
-std::optional<int64_t> ParsePositive(const std::string& text) {
-    int64_t value = 0;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || ptr != text.data() + text.size() || value <= 0) {
-        return std::nullopt;
-    }
-    return value;
-}
 
 Result<std::optional<int64_t>> PositiveQuery(const HttpRequest& request, const std::string& name) {
     const auto text = request.Query(name);
     if (!text) {
         return std::optional<int64_t>();
     }
-    const auto value = ParsePositive(*text);
+    const auto value = ParsePositiveId(*text);
     if (!value) {
         return FailField(name, name + ": a positive whole number");
     }
@@ -108,7 +100,7 @@ HttpResponse AdminOnly() {
 }
 
 Result<int64_t> EventIdFromPath(const HttpRequest& request) {
-    const auto id = ParsePositive(request.path_params.at("id"));
+    const auto id = ParsePositiveId(request.path_params.at("id"));
     if (!id) {
         return Fail(ErrorCode::kNotFound, "no such webhook event");
     }
