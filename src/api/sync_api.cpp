@@ -31,7 +31,7 @@ Result<std::optional<TimePoint>> ParseFrom(const std::optional<std::string>& tex
 Result<std::string> RequiredQuery(const HttpRequest& request, const std::string& name) {
     auto value = request.Query(name);
     if (!value || value->empty()) {
-        return FailField(name, name + ": required (orders)");
+        return FailField(name, name + ": required (orders or products)");
     }
     return *value;
 }
@@ -81,7 +81,7 @@ Result<SyncRequest> BodySyncRequest(const HttpRequest& request) {
         return tl::unexpected(entity.error());
     }
     if (!*entity || (*entity)->empty()) {
-        return FailField("entity", "entity: required (orders)");
+        return FailField("entity", "entity: required (orders or products)");
     }
     auto from_text = OptionalString(*body, "from", "from");
     if (!from_text) {

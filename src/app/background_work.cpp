@@ -78,21 +78,45 @@ std::string ProcessIdentity() {
 // The explicit table of job handlers: every job type the workers run, and what runs it.
 void BackgroundWork::RegisterHandlers() {
     handlers_.Add(std::string(kProbeJobType), MakeProbeHandler(probes_, ProcessIdentity()));
-    sync_orders_ =
-        std::make_unique<SyncOrdersJob>(SyncOrdersJobDeps{runtime_.database->Executor(),
-                                                          runtime_.database->Connections(),
-                                                          *runtime_.state,
-                                                          *runtime_.registry,
-                                                          *runtime_.secrets,
-                                                          runtime_.vault.get(),
-                                                          runtime_.clock,
-                                                          *runtime_.sync_metrics,
-                                                          SyncOptionsFor(runtime_.config),
-                                                          [rt = &runtime_] {
-                                                              rt->outbox_wakeup();
-                                                          }});
+    const auto make_sync_job = [this](std::string entity) {
+        return std::make_unique<SyncJob>(SyncJobDeps{runtime_.database->Executor(),
+                                                     runtime_.database->Connections(),
+                                                     *runtime_.state,
+                                                     *runtime_.registry,
+                                                     *runtime_.secrets,
+                                                     runtime_.vault.get(),
+                                                     runtime_.clock,
+                                                     *runtime_.sync_metrics,
+                                                     SyncOptionsFor(runtime_.config),
+                                                     [rt = &runtime_] { rt->outbox_wakeup(); },
+                                                     std::move(entity)});
+    };
+    sync_orders_ = make_sync_job("orders");
+    sync_products_ = make_sync_job("products");
     handlers_.Add(std::string(kSyncOrdersJobType), sync_orders_->Handler());
+    handlers_.Add(std::string(kSyncProductsJobType), sync_products_->Handler());
+    RegisterPushHandlers();
     handlers_.Add(std::string(kWebhookProcessJobType), MakeWebhookJobHandler(*runtime_.webhooks));
+}
+
+// The push-back jobs (DESIGN §4 "Push back"): inventory on inventory-updates.fifo, fulfilment
+// and status on order-updates.fifo.
+void BackgroundWork::RegisterPushHandlers() {
+    push_metrics_ = std::make_unique<PushMetrics>(*runtime_.metrics);
+    const PushJobDeps deps{runtime_.database->Executor(),
+                           runtime_.database->Connections(),
+                           *runtime_.registry,
+                           *runtime_.secrets,
+                           runtime_.vault.get(),
+                           runtime_.clock,
+                           *push_metrics_,
+                           runtime_.config.queue.max_receives};
+    push_inventory_ = std::make_unique<InventoryPushJob>(deps);
+    push_fulfillment_ = std::make_unique<FulfillmentPushJob>(deps);
+    push_status_ = std::make_unique<StatusPushJob>(deps);
+    handlers_.Add(std::string(kPushInventoryJobType), push_inventory_->Handler());
+    handlers_.Add(std::string(kPushFulfillmentJobType), push_fulfillment_->Handler());
+    handlers_.Add(std::string(kPushStatusJobType), push_status_->Handler());
 }
 
 BackgroundWork::BackgroundWork(Runtime& runtime)

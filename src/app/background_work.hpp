@@ -14,8 +14,12 @@
 #include "jobs/worker/job_metrics.hpp"
 #include "jobs/worker/queue_stats_sampler.hpp"
 #include "jobs/worker/worker_pool.hpp"
+#include "push/fulfillment_push_job.hpp"
+#include "push/inventory_push_job.hpp"
+#include "push/push_metrics.hpp"
+#include "push/status_push_job.hpp"
 #include "sync/reconciler.hpp"
-#include "sync/sync_orders_job.hpp"
+#include "sync/sync_job.hpp"
 
 namespace scs {
 
@@ -49,6 +53,7 @@ private:
     explicit BackgroundWork(Runtime& runtime);
 
     void RegisterHandlers();
+    void RegisterPushHandlers();
 
     // Deletes outbox rows sent longer than outbox.retention ago, hourly, until Stop().
     void Housekeeping();
@@ -60,7 +65,12 @@ private:
     std::unique_ptr<WorkerPool> pool_;
     std::unique_ptr<OutboxRelay> relay_;
     std::unique_ptr<QueueStatsSampler> sampler_;
-    std::unique_ptr<SyncOrdersJob> sync_orders_;
+    std::unique_ptr<SyncJob> sync_orders_;
+    std::unique_ptr<SyncJob> sync_products_;
+    std::unique_ptr<PushMetrics> push_metrics_;
+    std::unique_ptr<InventoryPushJob> push_inventory_;
+    std::unique_ptr<FulfillmentPushJob> push_fulfillment_;
+    std::unique_ptr<StatusPushJob> push_status_;
     std::unique_ptr<Reconciler> reconciler_;
     std::mutex mutex_;
     std::condition_variable wake_;

@@ -57,6 +57,9 @@ void AddOrderFlowRoutes(Router& router, Runtime& runtime, ApiHandlers& handlers)
     handlers.sync = std::make_unique<SyncApi>(
         SyncApiDeps{runtime.database->Connections(), executor, *runtime.sync});
     AddSyncRoutes(router, *handlers.sync, *runtime.auth);
+    handlers.push = std::make_unique<PushApi>(
+        PushApiDeps{runtime.database->Connections(), executor, *runtime.push});
+    AddPushRoutes(router, *handlers.push, *runtime.auth);
     handlers.orders = std::make_unique<OrdersApi>(OrdersApiDeps{executor});
     AddOrderRoutes(router, *handlers.orders, *runtime.auth);
     handlers.webhook_events = std::make_unique<WebhookEventsApi>(

@@ -5,6 +5,7 @@
 #include "api/connections_api.hpp"
 #include "api/dead_letters_api.hpp"
 #include "api/orders_api.hpp"
+#include "api/push_api.hpp"
 #include "api/shopify_oauth_api.hpp"
 #include "api/sync_api.hpp"
 #include "api/webhook_events_api.hpp"
@@ -35,6 +36,7 @@ struct ApiHandlers {
     std::unique_ptr<ConnectionsApi> connections;
     std::unique_ptr<DeadLettersApi> dead_letters;
     std::unique_ptr<SyncApi> sync;
+    std::unique_ptr<PushApi> push;
     std::unique_ptr<OrdersApi> orders;
     std::unique_ptr<WebhookEventsApi> webhook_events;
     std::unique_ptr<WebhookIngress> webhook_ingress;

@@ -15,6 +15,7 @@
 #include "net/http_client.hpp"
 #include "observability/health.hpp"
 #include "observability/metrics.hpp"
+#include "push/push_service.hpp"
 #include "security/redactor.hpp"
 #include "security/secret_box.hpp"
 #include "state/state_store.hpp"
@@ -71,12 +72,14 @@ struct Runtime {
     std::unique_ptr<SyncService> sync;  // triggers syncs: the API and the reconciler
     std::unique_ptr<WebhookMetrics> webhook_metrics;
     std::unique_ptr<WebhookProcessor> webhooks;  // processes and replays stored events
+    std::unique_ptr<PushService> push;           // accepts push-back requests: the API
 };
 
 // The sync settings as the sync service and job take them.
 SyncOptions SyncOptionsFor(const AppConfig& config);
 
-// The sync service, webhook processor and their metrics (after the queues are open).
+// The sync service, webhook processor, push service and their metrics (after the queues are
+// open).
 void BuildOrderFlow(Runtime& runtime);
 
 // Opens the configured database (SQLite file or PostgreSQL). Does not migrate.

@@ -5,6 +5,7 @@
 
 #include "app/config_keys.hpp"
 #include "http/request.hpp"
+#include "sandbox/generator_catalogue.hpp"
 
 namespace scs {
 namespace {
@@ -15,6 +16,16 @@ constexpr const char* kDemoWebhookSecret = "whsec_demo_0123456789abcdef";
 // Shopify Plus: a 20,000-point GraphQL bucket restoring 1,000 points a second.
 constexpr double kPlusBucket = 20000;
 constexpr double kPlusRestore = 1000;
+
+// The demo hubs RUH and JED stock the sandbox store's two default locations (Riyadh and Jeddah
+// warehouses), so inventory pushes work out of the box.
+boost::json::object DemoSettings() {
+    const auto location = [](int64_t offset) {
+        return std::to_string(sandbox::kCatalogueLocationIdBase + offset);
+    };
+    return boost::json::object{
+        {"hub_locations", boost::json::object{{"RUH", location(0)}, {"JED", location(1)}}}};
+}
 
 }  // namespace
 
@@ -70,13 +81,13 @@ Status ConnectDemoStore(SandboxServer& sandbox,
     request.method = "POST";
     request.path = std::string("/api/v1/sellers/") + kDemoSeller + "/sales_channels";
     request.path_params["seller_id"] = kDemoSeller;
-    request.body = boost::json::serialize(
-        boost::json::object{{"platform", "shopify"},
-                            {"name", "Demo store"},
-                            {"store_id", kDemoShop},
-                            {"credentials",
-                             boost::json::object{{"access_token", kDemoToken},
-                                                 {"webhook_secret", kDemoWebhookSecret}}}});
+    request.body = boost::json::serialize(boost::json::object{
+        {"platform", "shopify"},
+        {"name", "Demo store"},
+        {"store_id", kDemoShop},
+        {"credentials",
+         boost::json::object{{"access_token", kDemoToken}, {"webhook_secret", kDemoWebhookSecret}}},
+        {"settings", DemoSettings()}});
     Principal admin;
     admin.admin = true;
     const auto response = connections.Create(request, admin);

@@ -72,12 +72,17 @@ void BuildOrderFlow(Runtime& runtime) {
                         *runtime.state,
                         *runtime.queues.at(std::string(kFetchOrdersQueue)),
                         runtime.clock,
-                        SyncOptionsFor(runtime.config)});
+                        SyncOptionsFor(runtime.config),
+                        runtime.queues.at(std::string(kFetchProductsQueue)).get()});
     runtime.webhook_metrics = std::make_unique<WebhookMetrics>(*runtime.metrics);
     runtime.webhooks = std::make_unique<WebhookProcessor>(WebhookProcessorDeps{
         executor, runtime.database->Connections(), runtime.clock, [rt = &runtime] {
             rt->outbox_wakeup();
         }});
+    runtime.push =
+        std::make_unique<PushService>(PushServiceDeps{executor, runtime.clock, [rt = &runtime] {
+                                                          rt->outbox_wakeup();
+                                                      }});
 }
 
 Result<std::unique_ptr<Runtime>> BuildRuntime(AppConfig config,

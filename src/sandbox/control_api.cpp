@@ -119,6 +119,7 @@ void AddControlRoutes(Router& router, StoreRegistry& stores) {
                    store.ExpireAccessTokens(stores.Now());
                    return JsonResponse(200, json::object{{"expired", true}});
                }));
+    AddPushControlRoutes(router, stores);
 }
 
 }  // namespace scs::sandbox

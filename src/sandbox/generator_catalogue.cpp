@@ -1,6 +1,12 @@
 #include "sandbox/generator_catalogue.hpp"
 
+#include <fmt/format.h>
+
 namespace scs::sandbox {
+
+std::string CatalogueSku(int64_t product_no, int64_t variant_no) {
+    return fmt::format("SKU-{}-{}", 100 + product_no, variant_no + 1);
+}
 
 const std::array<Market, 5>& Markets() {
     static const std::array<Market, 5> kMarkets = {{

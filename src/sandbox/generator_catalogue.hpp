@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 // The fixed data the order generator draws from: markets (currency, country, tax, names,
@@ -53,6 +54,22 @@ inline constexpr std::array<std::string_view, 4> kTags = {
     "vip", "wholesale", "ramadan", "عميل جديد"};
 inline constexpr std::array<std::string_view, 3> kNotes = {
     "الرجاء الاتصال قبل التوصيل", "Leave at the door", "تغليف هدية من فضلك"};
+
+// The ids and SKU generated orders give the products of Products(): every store's catalogue is
+// seeded with the same ones, so line items point at variants the store stocks.
+inline constexpr int64_t kCatalogueProductIdBase = 8'100'000'000'000;
+inline constexpr int64_t kCatalogueLocationIdBase = 65'000'000'000;
+
+inline int64_t CatalogueProductId(int64_t product_no) {
+    return kCatalogueProductIdBase + product_no;
+}
+
+inline int64_t CatalogueVariantId(int64_t product_no, int64_t variant_no) {
+    return CatalogueProductId(product_no) * 10 + variant_no;
+}
+
+// "SKU-<100 + product>-<variant + 1>", e.g. "SKU-100-1".
+std::string CatalogueSku(int64_t product_no, int64_t variant_no);
 
 const std::array<Market, 5>& Markets();
 const std::array<Product, 6>& Products();

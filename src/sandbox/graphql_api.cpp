@@ -160,6 +160,9 @@ HttpResponse HandleGraphql(StoreRegistry& stores, HttpRequest& request) {
     ResolveContext context{*store, request.path_params.at("version"), stores.Now()};
     auto response = RunOperation(*parsed, context);
     response.headers.emplace_back("X-Shopify-API-Version", context.api_version);
+    if (const int delay = store->Knobs().answer_delay_ms; delay > 0) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(delay));
+    }
     return response;
 }
 

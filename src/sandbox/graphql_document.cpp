@@ -179,18 +179,27 @@ private:
         } else {
             field.alias = field.name;
         }
-        if (Accept('(')) {
-            while (!error_ && !Accept(')')) {
-                std::string key = ReadName();
-                Expect(':');
-                field.args[key] = ReadValue();
-            }
+        ReadArguments(field.args);
+        while (!error_ && Accept('@')) {
+            GraphqlDirective directive{ReadName(), {}};
+            ReadArguments(directive.args);
+            field.directives.push_back(std::move(directive));
         }
-        SkipDirectives();
         if (Peek('{')) {
             field.selections = ReadSelectionSet();
         }
         return field;
+    }
+
+    void ReadArguments(json::object& args) {
+        if (!Accept('(')) {
+            return;
+        }
+        while (!error_ && !Accept(')')) {
+            std::string key = ReadName();
+            Expect(':');
+            args[key] = ReadValue();
+        }
     }
 
     json::value ReadValue() {
@@ -309,6 +318,15 @@ private:
 
 Result<GraphqlOperation> ParseGraphql(std::string_view query, const json::object& variables) {
     return GraphqlParser(query, variables).Parse();
+}
+
+const GraphqlDirective* FindDirective(const GraphqlField& field, std::string_view name) {
+    for (const auto& directive : field.directives) {
+        if (directive.name == name) {
+            return &directive;
+        }
+    }
+    return nullptr;
 }
 
 json::value Project(const std::vector<GraphqlField>& fields, const json::value& value) {

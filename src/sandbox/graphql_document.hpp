@@ -10,16 +10,27 @@
 #include "core/result.hpp"
 
 // A deliberately small GraphQL reader for the sandbox: one operation, fields with arguments and
-// selections, inline fragments merged into their parent. Enough to recognise the operations a
-// Shopify client sends, read their arguments and project the answer. Pure, thread-safe.
+// selections and directives, inline fragments merged into their parent. Enough to recognise the
+// operations a Shopify client sends, read their arguments and project the answer. Pure,
+// thread-safe.
 namespace scs::sandbox {
+
+// A directive on a field, such as @idempotent(key: $key): its arguments read like field arguments.
+struct GraphqlDirective {
+    std::string name;  // without the '@'
+    boost::json::object args;
+};
 
 struct GraphqlField {
     std::string alias;  // the response key: the alias, or the name when there is none
     std::string name;
     boost::json::object args;  // variables already substituted; enums read as strings
     std::vector<GraphqlField> selections;
+    std::vector<GraphqlDirective> directives;
 };
+
+// The directive `name` on `field`, or nullptr.
+const GraphqlDirective* FindDirective(const GraphqlField& field, std::string_view name);
 
 struct GraphqlOperation {
     bool is_mutation = false;

@@ -188,6 +188,24 @@ const json::array& ArrayField(const json::object& rest, std::string_view key) {
     return value.is_array() ? value.get_array() : kEmpty;
 }
 
+// A REST fulfillment as the GraphQL Fulfillment object; its one tracking entry, if any.
+json::object Fulfillment(const json::object& rest) {
+    const json::value& at = Field(rest, "location_id");
+    json::array tracking;
+    if (!Field(rest, "tracking_number").is_null() || !Field(rest, "tracking_company").is_null()) {
+        tracking.push_back({{"number", Field(rest, "tracking_number")},
+                            {"company", Field(rest, "tracking_company")},
+                            {"url", Field(rest, "tracking_url")}});
+    }
+    return {
+        {"id", GidOrNull("Fulfillment", Field(rest, "id"))},
+        {"status", UpperAscii(Text(Field(rest, "status")))},
+        {"createdAt", UtcTime(Field(rest, "created_at"))},
+        {"trackingInfo", std::move(tracking)},
+        {"location",
+         at.is_null() ? json::value(nullptr) : json::value({{"id", GidOrNull("Location", at)}})}};
+}
+
 std::string FulfillmentDisplay(const json::value& status) {
     const std::string text = Text(status);
     if (text == "partial") {
@@ -231,13 +249,9 @@ void AddRelations(json::object& node,
                                  : json::value({{"id", GidOrNull("Location", location)}});
     json::array fulfillments;
     for (const auto& fulfillment : ArrayField(rest, "fulfillments")) {
-        const json::value at =
-            fulfillment.is_object() ? Field(fulfillment.get_object(), "location_id") : nullptr;
-        json::value place = nullptr;
-        if (!at.is_null()) {
-            place = json::object{{"id", GidOrNull("Location", at)}};
+        if (fulfillment.is_object()) {
+            fulfillments.push_back(Fulfillment(fulfillment.get_object()));
         }
-        fulfillments.push_back(json::object{{"location", std::move(place)}});
     }
     node["fulfillments"] = std::move(fulfillments);
     json::array lines;
@@ -266,6 +280,8 @@ json::object RenderGraphqlOrder(const json::object& rest, const LineItemWindow& 
         {"updatedAt", UtcTime(Field(rest, "updated_at"))},
         {"processedAt", UtcTime(Field(rest, "processed_at"))},
         {"cancelledAt", UtcTime(Field(rest, "cancelled_at"))},
+        {"closed", !Field(rest, "closed_at").is_null()},
+        {"closedAt", UtcTime(Field(rest, "closed_at"))},
         {"cancelReason", reason.is_string() ? json::value(UpperAscii(Text(reason))) : nullptr},
         {"displayFinancialStatus", UpperAscii(Text(Field(rest, "financial_status")))},
         {"displayFulfillmentStatus", FulfillmentDisplay(Field(rest, "fulfillment_status"))},

@@ -9,6 +9,7 @@
 #include <boost/json/object.hpp>
 
 #include "sandbox/graphql_order.hpp"
+#include "sandbox/graphql_push_resolvers.hpp"
 #include "sandbox/rest_format.hpp"
 
 namespace scs::sandbox {
@@ -92,9 +93,20 @@ LineItemWindow LineWindowOf(const GraphqlField& parent) {
 
 json::value ResolveOrder(const GraphqlField& field, const ResolveContext& context) {
     const std::string gid = ArgText(field, "id");
-    const auto order = context.store.FindOrder(gid.substr(gid.rfind('/') + 1));
-    return order ? json::value(RenderGraphqlOrder(*order, LineWindowOf(field)))
-                 : json::value(nullptr);
+    const std::string id = gid.substr(gid.rfind('/') + 1);
+    const auto order = context.store.FindOrder(id);
+    if (!order) {
+        return nullptr;
+    }
+    json::object node = RenderGraphqlOrder(*order, LineWindowOf(field));
+    int64_t first = 0;
+    for (const auto& selected : field.selections) {
+        const auto* size =
+            selected.name == "fulfillmentOrders" ? selected.args.if_contains("first") : nullptr;
+        first = size != nullptr && size->is_int64() ? size->get_int64() : first;
+    }
+    node["fulfillmentOrders"] = Connection(context.store.FulfillmentOrderNodes(id), first);
+    return node;
 }
 
 json::value ResolveShop(const ResolveContext& context) {
@@ -207,8 +219,10 @@ Result<json::value> ResolveSubscriptions(const GraphqlField& field, const Resolv
 
 Status ValidateOperation(const GraphqlOperation& operation) {
     for (const auto& field : operation.fields) {
-        const bool known = operation.is_mutation ? Contains(kMutationFields, field.name)
-                                                 : Contains(kQueryFields, field.name);
+        const bool known =
+            operation.is_mutation
+                ? Contains(kMutationFields, field.name) || Contains(kPushMutationFields, field.name)
+                : Contains(kQueryFields, field.name) || Contains(kPushQueryFields, field.name);
         if (!known) {
             return Fail(ErrorCode::kBadRequest,
                         "Field '" + field.name + "' doesn't exist on type '" +
@@ -219,6 +233,10 @@ Status ValidateOperation(const GraphqlOperation& operation) {
 }
 
 Result<json::value> ResolveField(const GraphqlField& field, const ResolveContext& context) {
+    context.store.SettleDueJobs(context.now);
+    if (auto push = ResolvePushField(field, context)) {
+        return std::move(*push);
+    }
     if (field.name == "shop") {
         return ResolveShop(context);
     }

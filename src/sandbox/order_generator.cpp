@@ -19,8 +19,7 @@ constexpr int64_t kBigOrderIdBase = 9'007'199'254'740'993;  // 2^53 + 1: not a d
 constexpr int64_t kLineIdBase = 14'000'000'000'000;
 constexpr int64_t kBigLineIdBase = 9'100'000'000'000'000'001;
 constexpr int64_t kCustomerIdBase = 7'100'000'000'000;
-constexpr int64_t kProductIdBase = 8'100'000'000'000;
-constexpr int64_t kLocationIdBase = 65'000'000'000;
+constexpr int64_t kLocationIdBase = kCatalogueLocationIdBase;
 constexpr int64_t kSecondsPerDay = 86'400;
 
 // splitmix64: tiny, and unlike <random>'s distributions gives the same numbers everywhere.
@@ -108,9 +107,9 @@ json::object BuildLine(Draw& draw, const OrderContext& context, int line_no, Tot
         (context.settings.big_ids ? kBigLineIdBase : kLineIdBase) + context.index * 10 + line_no;
     json::object line{{"id", id},
                       {"admin_graphql_api_id", Gid("LineItem", std::to_string(id))},
-                      {"product_id", kProductIdBase + product_no},
-                      {"variant_id", (kProductIdBase + product_no) * 10 + variant_no},
-                      {"sku", fmt::format("SKU-{}-{}", 100 + product_no, variant_no + 1)},
+                      {"product_id", CatalogueProductId(product_no)},
+                      {"variant_id", CatalogueVariantId(product_no, variant_no)},
+                      {"sku", CatalogueSku(product_no, variant_no)},
                       {"title", product.title},
                       {"variant_title", variant},
                       {"name", fmt::format("{} - {}", product.title, variant)},

@@ -35,8 +35,12 @@ int64_t FieldCost(const GraphqlField& field, int64_t multiplier) {
     if (page >= 0) {
         return multiplier * (2 + page) + SelectionCost(field.selections, multiplier * page);
     }
-    const int64_t own = IsConnectionPart(field.name) ? 0 : multiplier;
-    return own + SelectionCost(field.selections, multiplier);
+    // nodes(ids:) answers one object per id.
+    const auto* ids = field.args.if_contains("ids");
+    const int64_t count =
+        ids != nullptr && ids->is_array() ? static_cast<int64_t>(ids->get_array().size()) : 1;
+    const int64_t own = IsConnectionPart(field.name) ? 0 : multiplier * count;
+    return own + SelectionCost(field.selections, multiplier * count);
 }
 
 int64_t SelectionCost(const std::vector<GraphqlField>& fields, int64_t multiplier) {

@@ -14,6 +14,8 @@
 namespace scs::sandbox {
 
 void AddControlRoutes(Router& router, StoreRegistry& stores);
+// The catalogue, stock and order-inspection routes of the control API (control_push_api.cpp).
+void AddPushControlRoutes(Router& router, StoreRegistry& stores);
 void AddGraphqlRoutes(Router& router, StoreRegistry& stores);
 void AddOAuthRoutes(Router& router, StoreRegistry& stores);
 

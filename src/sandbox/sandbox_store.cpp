@@ -51,13 +51,16 @@ SandboxStore::SandboxStore(std::string id, StoreSpec spec, WebhookSender& sender
     : id_(std::move(id)),
       spec_(std::move(spec)),
       sender_(sender),
+      catalogue_(spec_, now),
       bucket_(spec_.bucket_size, spec_.restore_rate, std::chrono::steady_clock::now()),
       tokens_(spec_.access_token),
       draw_state_(spec_.generator.seed) {
     for (; generated_ < spec_.orders; ++generated_) {
         auto stored = book_.Upsert(GenerateOrder(spec_.generator, generated_, std::nullopt), now);
-        // Generated orders always carry valid ids and times, so Upsert cannot refuse them.
-        (void)stored;
+        // Generated orders always carry valid ids and times, so Upsert does not refuse them.
+        if (stored) {
+            OpenFulfillmentOrderFor(stored->order);
+        }
     }
 }
 
@@ -89,6 +92,9 @@ Result<json::array> SandboxStore::AddOrders(const json::object& body, TimePoint 
         if (!change) {
             return tl::unexpected(change.error());
         }
+        if (change->created) {
+            OpenFulfillmentOrderFor(change->order);
+        }
         FireOrderEvents(*change, now);
         stored.push_back(change->order);
     }
@@ -110,7 +116,23 @@ void SandboxStore::FireOrderEvents(const OrderChange& change, TimePoint now) {
     if (change.cancelled_now) {
         topics.emplace_back("orders/cancelled");
     }
-    const std::string body = json::serialize(change.order);
+    FireTopics(change.order, topics, now);
+}
+
+void SandboxStore::OpenFulfillmentOrderFor(const json::object& order) {
+    const std::string order_id = OrderIdOf(order);
+    const int64_t id = next_fulfillment_order_id_++;
+    const int64_t location = catalogue_.Locations().front().id;
+    auto opened = OpenFulfillmentOrder(order, id, next_fulfillment_order_line_id_, location);
+    next_fulfillment_order_line_id_ += static_cast<int64_t>(opened.lines.size());
+    fulfillment_orders_[order_id].push_back(std::move(opened));
+    order_of_fulfillment_order_[id] = order_id;
+}
+
+void SandboxStore::FireTopics(const json::object& order,
+                              const std::vector<std::string>& topics,
+                              TimePoint now) {
+    const std::string body = json::serialize(order);
     for (const auto& topic : topics) {
         std::vector<WebhookDelivery> event;
         const std::string event_id = RandomUuid();
@@ -125,7 +147,7 @@ void SandboxStore::FireOrderEvents(const OrderChange& change, TimePoint now) {
                                                 RandomUuid(),
                                                 event_id,
                                                 FormatRfc3339(now),
-                                                OrderIdOf(change.order),
+                                                OrderIdOf(order),
                                                 false});
             }
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -12,13 +13,17 @@
 
 #include "core/result.hpp"
 #include "core/time.hpp"
+#include "sandbox/catalogue.hpp"
 #include "sandbox/cost_bucket.hpp"
+#include "sandbox/fulfillment_orders.hpp"
+#include "sandbox/inventory_set.hpp"
 #include "sandbox/order_book.hpp"
 #include "sandbox/store_spec.hpp"
 #include "sandbox/token_book.hpp"
 #include "sandbox/webhook_sender.hpp"
 
-// One emulated Shopify store: its orders, tokens, GraphQL point bucket, webhook subscriptions,
+// One emulated Shopify store: its orders (with their fulfillment orders and cancel jobs), catalogue
+// and stock, tokens, GraphQL point bucket, webhook subscriptions,
 // knobs and counters. Owned by the store registry for the sandbox's lifetime (never removed);
 // every public method is thread-safe (one mutex per store).
 namespace scs::sandbox {
@@ -74,6 +79,35 @@ public:
     IssuedToken ClientCredentialsToken(TimePoint now);
     void ExpireAccessTokens(TimePoint now);
 
+    // Catalogue and stock (sandbox_store_catalogue.cpp). Control-API ids are numeric strings.
+    // POST …/products {"title","variants":[{"sku","title"}],"stock":{"<location id>":N}}.
+    [[nodiscard]] Result<boost::json::object> AddProduct(const boost::json::object& body,
+                                                         TimePoint now);
+    boost::json::object LocationsJson() const;
+    boost::json::object InventoryJson() const;
+    // PATCH …/inventory {"inventory_item_id","location_id","available"}: a sale or merchant edit.
+    [[nodiscard]] Status PatchInventory(const boost::json::object& body, TimePoint now);
+    boost::json::array LocationNodes() const;  // GraphQL Location nodes
+    boost::json::array VariantNodes() const;   // GraphQL ProductVariant nodes, in id order
+    boost::json::value InventoryItemNode(int64_t inventory_item_id) const;  // null if unknown
+    // inventorySetQuantities: the mutation's payload. kBadRequest (a top-level GraphQL error)
+    // when the API version requires an idempotency key and none was given.
+    [[nodiscard]] Result<boost::json::object> SetInventory(const boost::json::object& input,
+                                                           const std::optional<std::string>& key,
+                                                           const std::string& api_version,
+                                                           TimePoint now);
+
+    // Fulfilment, cancel and close (sandbox_store_actions.cpp); payloads in GraphQL shape.
+    // Completes the cancel jobs due by `now`: called before anything reads orders or jobs.
+    void SettleDueJobs(TimePoint now);
+    boost::json::array FulfillmentOrderNodes(const std::string& order_id) const;
+    // GET …/orders/{order_id}: {"order":{…REST…},"fulfillment_orders":[…]}.
+    std::optional<boost::json::object> ControlOrder(const std::string& order_id) const;
+    boost::json::object CreateFulfillment(const boost::json::object& input, TimePoint now);
+    boost::json::object CancelOrder(const boost::json::object& args, TimePoint now);
+    boost::json::value JobNode(const std::string& job_gid, TimePoint now);
+    boost::json::object CloseOrder(const std::string& order_gid, TimePoint now);
+
     boost::json::object Describe(const std::string& base_url) const;
     boost::json::object Stats() const;
     boost::json::object Webhooks() const;
@@ -87,8 +121,26 @@ private:
         std::string created_at;
     };
 
+    struct CancelJob {
+        std::string order_id;
+        TimePoint due;
+        std::string reason;  // lowercase, as REST spells it
+        bool restock = false;
+        bool done = false;
+    };
+
     // Callers hold mutex_.
     void FireOrderEvents(const OrderChange& change, TimePoint now);
+    void FireTopics(const boost::json::object& order,
+                    const std::vector<std::string>& topics,
+                    TimePoint now);
+    void OpenFulfillmentOrderFor(const boost::json::object& order);
+    void CompleteCancel(const CancelJob& job, TimePoint now);
+    void Restock(const FulfillmentOrder& order, TimePoint now);
+    boost::json::object StoreFulfillment(const std::string& order_id,
+                                         const std::vector<FulfilledLine>& lines,
+                                         const boost::json::object& tracking,
+                                         TimePoint now);
     void QueueEvent(std::vector<WebhookDelivery> deliveries);
     double NextUnitDraw();
 
@@ -100,6 +152,15 @@ private:
     mutable std::mutex mutex_;
     StoreKnobs knobs_;
     OrderBook book_;
+    Catalogue catalogue_;
+    IdempotencyLedger idempotency_;
+    std::map<std::string, std::vector<FulfillmentOrder>> fulfillment_orders_;  // by order id
+    std::map<int64_t, std::string> order_of_fulfillment_order_;
+    std::map<std::string, CancelJob> jobs_;  // by job uuid
+    int64_t next_fulfillment_order_id_ = 7'700'000'000'000;
+    int64_t next_fulfillment_order_line_id_ = 7'800'000'000'000;
+    int64_t next_fulfillment_id_ = 5'200'000'000'000;
+    int64_t next_adjustment_group_id_ = 3'300'000'000'000;
     int64_t generated_ = 0;
     mutable CostBucket bucket_;  // reading its status restores points, hence mutable
     TokenBook tokens_;
@@ -110,6 +171,11 @@ private:
     int64_t throttled_ = 0;
     int64_t points_spent_ = 0;
     double max_bucket_used_ = 0;
+    int64_t inventory_set_calls_ = 0;
+    int64_t inventory_set_replays_ = 0;
+    int64_t fulfillments_created_ = 0;
+    int64_t cancels_ = 0;
+    int64_t closes_ = 0;
 };
 
 }  // namespace scs::sandbox

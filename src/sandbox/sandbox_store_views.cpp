@@ -70,7 +70,12 @@ json::object SandboxStore::Stats() const {
             {"points_spent", points_spent_},
             {"max_bucket_used", max_bucket_used_},
             {"bucket", BucketJson(bucket_.Status(std::chrono::steady_clock::now()))},
-            {"orders", book_.Size()}};
+            {"orders", book_.Size()},
+            {"inventory_set_calls", inventory_set_calls_},
+            {"inventory_set_replays", inventory_set_replays_},
+            {"fulfillments_created", fulfillments_created_},
+            {"cancels", cancels_},
+            {"closes", closes_}};
 }
 
 json::object SandboxStore::Webhooks() const {

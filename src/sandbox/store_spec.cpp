@@ -13,6 +13,7 @@ namespace {
 namespace json = boost::json;
 
 constexpr int64_t kMaxSeededOrders = 100'000;
+constexpr size_t kMaxLocations = 20;
 
 std::optional<double> NumberOf(const json::value& value) {
     if (value.is_int64()) {
@@ -175,12 +176,39 @@ Status ReadIdentity(const json::object& body, StoreSpec& spec) {
     return {};
 }
 
+Status ReadCatalogue(const json::object& body, StoreSpec& spec) {
+    if (const auto* locations = body.if_contains("locations"); locations != nullptr) {
+        const auto* list = locations->if_array();
+        if (list == nullptr || list->empty() || list->size() > kMaxLocations) {
+            return FailField("locations", "must be a list of 1 to 20 location names");
+        }
+        spec.locations.clear();
+        for (const auto& name : *list) {
+            if (!name.is_string() || name.get_string().empty()) {
+                return FailField("locations", "every location name must be a non-empty string");
+            }
+            spec.locations.emplace_back(name.get_string());
+        }
+    }
+    auto stock = static_cast<double>(spec.initial_stock);
+    for (auto status : {ReadNumber(body, "initial_stock", 0, 1e9, stock),
+                        ReadFlag(body, "stock_all_locations", spec.stock_all_locations)}) {
+        if (!status) {
+            return status;
+        }
+    }
+    spec.initial_stock = static_cast<int64_t>(stock);
+    return {};
+}
+
 }  // namespace
 
 Result<StoreSpec> ParseStoreSpec(const json::object& body, TimePoint now) {
     StoreSpec spec;
-    for (auto status :
-         {ReadIdentity(body, spec), ReadPlan(body, spec), ReadGenerator(body, spec, now)}) {
+    for (auto status : {ReadIdentity(body, spec),
+                        ReadPlan(body, spec),
+                        ReadGenerator(body, spec, now),
+                        ReadCatalogue(body, spec)}) {
         if (!status) {
             return tl::unexpected(status.error());
         }
@@ -198,11 +226,15 @@ Status ApplyKnobs(const json::object& body, StoreKnobs& knobs) {
     }
     double throttle = next.throttle_status;
     double latency = next.latency_ms;
+    double cancel_job = next.cancel_job_ms;
+    double answer_delay = next.answer_delay_ms;
     for (auto status : {ReadFlag(body, "duplicate_webhooks", next.duplicate_webhooks),
                         ReadFlag(body, "out_of_order_webhooks", next.out_of_order_webhooks),
                         ReadNumber(body, "throttle_status", 200, 429, throttle),
                         ReadNumber(body, "error_rate", 0, 1, next.error_rate),
                         ReadNumber(body, "latency_ms", 0, 60'000, latency),
+                        ReadNumber(body, "cancel_job_ms", 0, 600'000, cancel_job),
+                        ReadNumber(body, "answer_delay_ms", 0, 60'000, answer_delay),
                         ReadText(body, "oauth_tamper", next.oauth_tamper)}) {
         if (!status) {
             return status;
@@ -217,6 +249,8 @@ Status ApplyKnobs(const json::object& body, StoreKnobs& knobs) {
     }
     next.throttle_status = static_cast<int>(throttle);
     next.latency_ms = static_cast<int>(latency);
+    next.cancel_job_ms = static_cast<int>(cancel_job);
+    next.answer_delay_ms = static_cast<int>(answer_delay);
     knobs = next;
     return {};
 }
@@ -228,7 +262,9 @@ json::object KnobsToJson(const StoreKnobs& knobs) {
             {"throttle_status", knobs.throttle_status},
             {"error_rate", knobs.error_rate},
             {"latency_ms", knobs.latency_ms},
-            {"oauth_tamper", knobs.oauth_tamper}};
+            {"oauth_tamper", knobs.oauth_tamper},
+            {"cancel_job_ms", knobs.cancel_job_ms},
+            {"answer_delay_ms", knobs.answer_delay_ms}};
 }
 
 }  // namespace scs::sandbox

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include <boost/json/object.hpp>
 
@@ -25,6 +26,9 @@ struct StoreSpec {
     double restore_rate = 100;   // points per second
     int64_t max_query_cost = 1000;
     int64_t orders = 0;  // generated at creation
+    std::vector<std::string> locations{"Riyadh Warehouse", "Jeddah Warehouse"};
+    int64_t initial_stock = 20;       // available at each stocked (item, location) at creation
+    bool stock_all_locations = true;  // false: seeded items are stocked at the first location only
     GeneratorSettings generator;
 };
 
@@ -39,6 +43,10 @@ struct StoreKnobs {
     double error_rate = 0;               // share of GraphQL requests answered with a 5xx
     int latency_ms = 0;                  // added before every GraphQL answer
     std::string oauth_tamper;            // "", "hmac", "shop" or "timestamp": breaks the callback
+    int cancel_job_ms = 300;             // how long an orderCancel job takes to be done
+    // Added after a GraphQL operation ran, before its answer: the change is applied while the
+    // client waits, so a client that dies or times out meanwhile misses an applied mutation.
+    int answer_delay_ms = 0;
 };
 
 // Applies the fields present in `body` (PATCH semantics). kBadRequest naming the field.

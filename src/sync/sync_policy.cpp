@@ -6,7 +6,7 @@ namespace scs {
 namespace {
 
 constexpr int kDefaultBatchSize = 50;
-constexpr std::array<std::string_view, 3> kNotYetSupported{"products", "inventory", "returns"};
+constexpr std::array<std::string_view, 2> kNotYetSupported{"inventory", "returns"};
 
 }  // namespace
 
@@ -15,7 +15,7 @@ std::string_view SyncTriggerName(SyncTrigger trigger) {
 }
 
 Status ValidateSyncEntity(std::string_view entity) {
-    if (entity == "orders") {
+    if (entity == "orders" || entity == "products") {
         return {};
     }
     for (std::string_view known : kNotYetSupported) {
@@ -25,7 +25,7 @@ Status ValidateSyncEntity(std::string_view entity) {
         }
     }
     if (entity.empty()) {
-        return FailField("entity", "entity: required (orders)");
+        return FailField("entity", "entity: required (orders or products)");
     }
     return FailField("entity", "entity: unknown sync entity '" + std::string(entity) + "'");
 }

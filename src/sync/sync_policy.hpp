@@ -24,8 +24,8 @@ std::string_view SyncTriggerName(SyncTrigger trigger);
 // Plain data, filled by the composition root.
 struct SyncOptions {
     std::map<std::string, std::chrono::milliseconds> freeze_times{
-        {"orders", std::chrono::minutes(2)}};
-    std::map<std::string, int> batch_sizes{{"orders", 50}};
+        {"orders", std::chrono::minutes(2)}, {"products", std::chrono::minutes(5)}};
+    std::map<std::string, int> batch_sizes{{"orders", 50}, {"products", 100}};
     std::chrono::milliseconds overlap{std::chrono::minutes(5)};
     std::chrono::milliseconds reconcile_interval{std::chrono::minutes(15)};
     // How long a run's "in progress" lease lives without renewal: bounds how long a dead
@@ -33,8 +33,8 @@ struct SyncOptions {
     std::chrono::milliseconds lease_ttl{std::chrono::minutes(2)};
 };
 
-// kBadRequest (field "entity") unless `entity` can be synced now: "orders". The other known
-// entities (products, inventory, returns) are named as not supported yet.
+// kBadRequest (field "entity") unless `entity` can be synced now: "orders" or "products". The
+// other known entities (inventory, returns) are named as not supported yet.
 [[nodiscard]] Status ValidateSyncEntity(std::string_view entity);
 
 // The freeze time of `entity`: the connection's override, else the deployment's, else zero.

@@ -33,10 +33,14 @@ std::string CurrentStatus(bool in_progress, const std::vector<SyncRun>& latest) 
 
 std::string JobBody(const SyncRun& run) {
     const boost::json::object payload{{"run_id", run.id}, {"connection_id", run.connection_id}};
-    return EncodeJob(kSyncOrdersJobType, boost::json::serialize(payload));
+    return EncodeJob(SyncJobType(run.entity), boost::json::serialize(payload));
 }
 
 }  // namespace
+
+std::string_view SyncJobType(std::string_view entity) {
+    return entity == "products" ? kSyncProductsJobType : kSyncOrdersJobType;
+}
 
 Status CheckConnectionSyncable(const Connection& connection) {
     switch (connection.status) {
@@ -147,7 +151,11 @@ void SyncService::SupersedeOthers(const SyncRun& run) {
 
 Status SyncService::Enqueue(const SyncRun& run) {
     const std::string connection = std::to_string(run.connection_id);
-    auto sent = deps_.fetch_orders.Send(OutgoingMessage{
+    Queue* queue = run.entity == "products" ? deps_.fetch_products : &deps_.fetch_orders;
+    if (queue == nullptr) {
+        return Fail(ErrorCode::kUnavailable, "products syncs have no queue in this process");
+    }
+    auto sent = queue->Send(OutgoingMessage{
         JobBody(run), connection, connection + ":" + run.entity + ":" + std::to_string(run.id)});
     if (!sent) {
         return tl::unexpected(sent.error());

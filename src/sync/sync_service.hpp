@@ -16,8 +16,13 @@
 
 namespace scs {
 
-// The job type of an orders sync, carried on kFetchOrdersQueue.
+// The job types of an orders sync (carried on kFetchOrdersQueue) and of a products sync
+// (kFetchProductsQueue).
 inline constexpr std::string_view kSyncOrdersJobType = "sync.orders";
+inline constexpr std::string_view kSyncProductsJobType = "sync.products";
+
+// The job type that syncs `entity` ("orders" or "products").
+std::string_view SyncJobType(std::string_view entity);
 
 // What the status endpoint answers, as the seed does. current_status: "in_progress" while the
 // run's lease lives; "retrying" when the latest run waits for its next attempt; "failed" when
@@ -48,12 +53,14 @@ struct SyncServiceDeps {
     Queue& fetch_orders;    // kFetchOrdersQueue with the deployment prefix
     const TimeSource& clock;
     SyncOptions options;
+    Queue* fetch_products = nullptr;  // kFetchProductsQueue; null: products syncs are refused
 };
 
 // Starts syncs and reports their status (DESIGN §4 "Sync"). A trigger checks validity, creates
 // a queued run, takes the "sync in progress" lease for the run, supersedes older runs left
 // active without a lease (a dead worker's), and enqueues the job (group = connection, dedup id
-// = connection:entity:run). Thread-safe; concurrent triggers race on the lease, one wins.
+// = connection:entity:run) on the entity's queue. Thread-safe; concurrent triggers race on the
+// lease, one wins.
 class SyncService {
 public:
     explicit SyncService(SyncServiceDeps deps) : deps_(std::move(deps)) {}

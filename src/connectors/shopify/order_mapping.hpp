@@ -27,7 +27,7 @@ namespace scs {
 [[nodiscard]] Result<Order> MapShopifyGraphqlOrder(std::string_view json,
                                                    const OrderMappingContext& context);
 
-// The selection of one line item (API version 2025-10), also used to page the line items of an
+// The selection of one line item (API version 2026-10), also used to page the line items of an
 // order that has more than kShopifyGraphqlOrderFields fetches.
 inline constexpr std::string_view kShopifyGraphqlLineItemFields = R"(
     id sku name quantity product { id } variant { id }
@@ -36,13 +36,13 @@ inline constexpr std::string_view kShopifyGraphqlLineItemFields = R"(
     taxLines { priceSet { shopMoney { amount currencyCode } } }
 )";
 
-// The selection set MapShopifyGraphqlOrder reads (API version 2025-10). It asks for the first 10
+// The selection set MapShopifyGraphqlOrder reads (API version 2026-10). It asks for the first 10
 // line items (Shopify multiplies a nested connection's size into the query cost); when
 // lineItems.pageInfo.hasNextPage the connector pages the rest with kShopifyGraphqlLineItemFields
 // and appends them to lineItems.nodes before mapping. The line-item selection repeats
 // kShopifyGraphqlLineItemFields verbatim (a unit test keeps them equal).
 inline constexpr std::string_view kShopifyGraphqlOrderFields = R"(
-  id name email phone note tags createdAt updatedAt cancelledAt cancelReason
+  id name email phone note tags createdAt updatedAt cancelledAt cancelReason closed closedAt
   displayFinancialStatus displayFulfillmentStatus currencyCode taxesIncluded paymentGatewayNames
   subtotalPriceSet { shopMoney { amount currencyCode } }
   totalDiscountsSet { shopMoney { amount currencyCode } }

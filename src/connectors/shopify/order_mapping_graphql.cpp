@@ -46,6 +46,8 @@ void ReadStatus(JsonReader& reader, shopify::OrderParts& parts) {
     parts.facts.fulfillment =
         shopify::FulfillmentFromGraphql(reader.String("displayFulfillmentStatus"));
     parts.facts.cancelled = order.cancelled_at.has_value();
+    parts.facts.closed = reader.OptionalBool("closed").value_or(false) ||
+                         reader.OptionalTime("closedAt").has_value();
     parts.gateways = reader.StringArray("paymentGatewayNames");
 }
 

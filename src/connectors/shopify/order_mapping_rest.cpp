@@ -47,6 +47,7 @@ void ReadStatus(JsonReader& reader, shopify::OrderParts& parts) {
     parts.facts.financial = reader.OptionalString("financial_status").value_or("pending");
     parts.facts.fulfillment = reader.OptionalString("fulfillment_status").value_or("unfulfilled");
     parts.facts.cancelled = order.cancelled_at.has_value();
+    parts.facts.closed = reader.OptionalTime("closed_at").has_value();
     parts.gateways = reader.StringArray("payment_gateway_names");
 }
 

@@ -27,6 +27,9 @@ OrderStatus DefaultStatus(const StatusFacts& facts) {
     if (facts.cancelled) {
         return OrderStatus::kCancelled;
     }
+    if (facts.closed) {
+        return OrderStatus::kClosed;
+    }
     if (facts.fulfillment == "restocked" ||
         (facts.fulfillment == "fulfilled" && facts.financial == "refunded")) {
         return OrderStatus::kReturned;
@@ -46,6 +49,9 @@ std::string ExternalStatus(const StatusFacts& facts) {
     std::string out = facts.financial + "/" + facts.fulfillment;
     if (facts.cancelled) {
         out += "/cancelled";
+    }
+    if (facts.closed) {
+        out += "/closed";
     }
     return out;
 }

@@ -22,10 +22,11 @@ struct StatusFacts {
     std::string fulfillment;
     bool cancelled = false;
     bool is_cod = false;
+    bool closed = false;  // REST closed_at / GraphQL closed (closedAt) set: the order is archived
 };
 
-// "paid/fulfilled", or "paid/unfulfilled/cancelled": Order::external_status and the key of the
-// connection's status overrides.
+// "paid/fulfilled", "paid/unfulfilled/cancelled" or "paid/fulfilled/closed": Order::external_status
+// and the key of the connection's status overrides.
 std::string ExternalStatus(const StatusFacts& facts);
 
 // The override for ExternalStatus(facts) when the connection has one, else the default table

@@ -6,9 +6,13 @@
 #include <boost/json.hpp>
 
 #include "connectors/shopify/order_mapping.hpp"
+#include "connectors/shopify/shopify_catalogue.hpp"
+#include "connectors/shopify/shopify_fulfillment.hpp"
 #include "connectors/shopify/shopify_graphql.hpp"
+#include "connectors/shopify/shopify_inventory.hpp"
 #include "connectors/shopify/shopify_oauth.hpp"
 #include "connectors/shopify/shopify_order_page.hpp"
+#include "connectors/shopify/shopify_order_status.hpp"
 #include "connectors/shopify/shopify_query_cost.hpp"
 #include "connectors/shopify/shopify_token_refresher.hpp"
 #include "connectors/shopify/shopify_webhook_subscriptions.hpp"
@@ -125,8 +129,9 @@ Error Unexpected(const Error& error) {
     return error;
 }
 
-// The Shopify connector: paging orders (line items completed), the credential check and the
-// webhook subscriptions, each through a ShopifyStoreClient. Not thread-safe; one per use.
+// The Shopify connector: paging orders (line items completed), the credential check, the
+// webhook subscriptions and the push-back calls (catalogue, stock, fulfilment, order status),
+// each through a ShopifyStoreClient. Not thread-safe; one per use.
 class ShopifyConnector final : public Connector {
 public:
     explicit ShopifyConnector(const ConnectorDeps& deps)
@@ -135,7 +140,8 @@ public:
               static_cast<int>(std::min<double>(kShopifyMaxQueryCost, context_.bucket.capacity))),
           order_node_cost_(ShopifyNodeCost(kShopifyGraphqlOrderFields)),
           line_page_size_(ShopifyPageSizeWithin(
-              ShopifyNodeCost(kShopifyGraphqlLineItemFields), 2, 250, max_cost_)) {}
+              ShopifyNodeCost(kShopifyGraphqlLineItemFields), 2, 250, max_cost_)),
+          catalogue_limits_{max_cost_, 250} {}
 
     Status VerifyCredentials(const Connection& connection,
                              const Credentials& credentials) override {
@@ -196,7 +202,64 @@ public:
         return SubscribeShopifyWebhooks(call, callback_url);
     }
 
+    Result<ProductPage> FetchProducts(ConnectorSession& session,
+                                      const ProductPageRequest& request) override {
+        return WithCall(session, [this, &request](const GraphqlCall& call) {
+            return FetchShopifyListings(call, request, catalogue_limits_);
+        });
+    }
+
+    Result<std::map<InventoryKey, InventoryLevelRead>> ReadInventoryLevels(
+        ConnectorSession& session, const std::vector<InventoryKey>& keys) override {
+        return WithCall(session, [&keys](const GraphqlCall& call) {
+            return ReadShopifyInventoryLevels(call, keys);
+        });
+    }
+
+    Result<std::vector<InventorySetResult>> SetInventory(ConnectorSession& session,
+                                                         const InventorySetBatch& batch) override {
+        return WithCall(session, [&batch](const GraphqlCall& call) {
+            return SetShopifyInventory(call, batch);
+        });
+    }
+
+    Result<FulfillmentResult> CreateFulfillment(ConnectorSession& session,
+                                                const FulfillmentRequest& request) override {
+        return WithCall(session, [&request](const GraphqlCall& call) {
+            return CreateShopifyFulfillment(call, request);
+        });
+    }
+
+    Result<OrderStatusResult> ChangeOrderStatus(ConnectorSession& session,
+                                                const OrderStatusRequest& request) override {
+        return WithCall(session, [this, &request](const GraphqlCall& call) {
+            return ChangeShopifyOrderStatus(call, context_.sleep, request);
+        });
+    }
+
 private:
+    // Runs `operation` with a GraphqlCall on the session's store (token refreshed first); its
+    // errors leave through Unexpected.
+    template <class Operation>
+    auto WithCall(ConnectorSession& session, Operation operation)
+        -> decltype(operation(std::declval<const GraphqlCall&>())) {
+        auto store = OpenFresh(session);
+        if (!store) {
+            return tl::unexpected(store.error());
+        }
+        ShopifyStoreClient& client = **store;
+        const GraphqlCall call = [&client, &session](std::string_view query,
+                                                     const boost::json::object& variables,
+                                                     int cost) {
+            return client.Call(session, query, variables, cost);
+        };
+        auto result = operation(call);
+        if (!result) {
+            return tl::unexpected(Unexpected(result.error()));
+        }
+        return result;
+    }
+
     Result<std::unique_ptr<ShopifyStoreClient>> Open(const ConnectorSession& session) const {
         auto domain = NormalizeShopDomain(session.connection.store_id);
         if (!domain) {
@@ -275,6 +338,7 @@ private:
     int order_node_cost_;
     int line_page_size_;
     int max_orders_first_ = 250;
+    ShopifyCatalogueLimits catalogue_limits_;
 };
 
 }  // namespace

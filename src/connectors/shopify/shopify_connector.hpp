@@ -5,8 +5,10 @@
 
 namespace scs {
 
-// The pinned GraphQL Admin API version, used when ConnectorDeps::api_version is empty.
-inline constexpr std::string_view kShopifyApiVersion = "2025-10";
+// The pinned GraphQL Admin API version, used when ConnectorDeps::api_version is empty. 2026-10:
+// 2025-10 left Shopify's 12-month support window, and the stock push relies on 2026-04+
+// (changeFromQuantity, @idempotent) and 2026-10 (a missing level is created).
+inline constexpr std::string_view kShopifyApiVersion = "2026-10";
 
 // The Shopify connector on the GraphQL Admin API (see README.md: versioning, OAuth and token
 // refresh, the shared cost budget, paging). Reads from `deps`: base_url ("{shop}" template),

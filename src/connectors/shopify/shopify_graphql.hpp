@@ -15,6 +15,10 @@ namespace scs {
 
 using Sleeper = std::function<void(std::chrono::milliseconds)>;
 
+// One authenticated GraphQL call: (query, variables, estimated cost) -> data.
+using GraphqlCall =
+    std::function<Result<boost::json::object>(std::string_view, const boost::json::object&, int)>;
+
 // How long one GraphQL call may take, and how much throttling it may sit out.
 struct ShopifyCallLimits {
     int max_attempts = 8;                       // throttled answers retried within one call

@@ -1,11 +1,11 @@
 #pragma once
 
 #include <array>
-#include <functional>
 #include <string_view>
 
 #include <boost/json/object.hpp>
 
+#include "connectors/shopify/shopify_graphql.hpp"
 #include "core/result.hpp"
 
 namespace scs {
@@ -13,10 +13,6 @@ namespace scs {
 // The shop-specific webhook topics the service subscribes to on connect (GraphQL spelling).
 inline constexpr std::array<std::string_view, 4> kShopifyWebhookTopics = {
     "ORDERS_CREATE", "ORDERS_UPDATED", "ORDERS_CANCELLED", "APP_UNINSTALLED"};
-
-// One authenticated GraphQL call: (query, variables, estimated cost) -> data.
-using GraphqlCall =
-    std::function<Result<boost::json::object>(std::string_view, const boost::json::object&, int)>;
 
 // Lists the store's webhookSubscriptions(first: 100) and creates, with
 // webhookSubscriptionCreate(topic, {uri, format: JSON}), each topic of kShopifyWebhookTopics

@@ -21,6 +21,8 @@ std::string Fill(std::string path) {
                                        {"{ssc_id}", "1"},
                                        {"{id}", "webhooks:1"},
                                        {"{run_id}", "1"},
+                                       {"{push_id}", "1"},
+                                       {"{external_id}", "1001"},
                                        {"{platform}", "shopify"}}) {
         for (auto at = path.find(param); at != std::string::npos; at = path.find(param)) {
             path.replace(at, param.size(), value);

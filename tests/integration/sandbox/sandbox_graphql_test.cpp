@@ -1,5 +1,6 @@
 // The GraphQL Admin endpoint of the sandbox: auth, shop, orders paging and filter, cost and
 // THROTTLED, over real HTTP.
+#include <atomic>
 #include <set>
 #include <thread>
 
@@ -190,6 +191,34 @@ TEST(SandboxGraphqlTest, LatencyKnobDelaysAnswers) {
     const auto start = std::chrono::steady_clock::now();
     EXPECT_EQ(sandbox.Graphql(kShop, kToken, "{ shop { name } }").status, 200);
     EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(300));
+}
+
+TEST(SandboxGraphqlTest, AnswerDelayAppliesTheMutationBeforeAnswering) {
+    SandboxFixture sandbox;
+    const auto id = sandbox.CreateStore(Spec(0));
+    sandbox.Call("PATCH", "/_sandbox/stores/" + id + "/knobs", R"({"answer_delay_ms":1500})");
+    std::atomic<bool> answered{false};
+    std::thread client([&] {
+        const std::string create = R"(
+mutation { webhookSubscriptionCreate(topic: ORDERS_CREATE,
+  webhookSubscription: {uri: "http://127.0.0.1:9/a", format: JSON}) {
+  webhookSubscription { id } userErrors { field message } } })";
+        EXPECT_EQ(sandbox.Graphql(kShop, kToken, create).status, 200);
+        answered = true;
+    });
+    // The subscription exists while the client still waits for its answer.
+    bool seen_before_answer = false;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (!answered && std::chrono::steady_clock::now() < deadline) {
+        const auto hooks = sandbox.Call("GET", "/_sandbox/stores/" + id + "/webhooks");
+        if (boost::json::serialize(hooks.body).find("127.0.0.1:9/a") != std::string::npos) {
+            seen_before_answer = !answered;
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    client.join();
+    EXPECT_TRUE(seen_before_answer);
 }
 
 TEST(SandboxGraphqlTest, CreatesAndListsWebhookSubscriptions) {

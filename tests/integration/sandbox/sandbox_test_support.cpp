@@ -48,9 +48,17 @@ JsonResult SandboxFixture::Graphql(const std::string& shop,
                                    const std::string& token,
                                    const std::string& query,
                                    const json::object& variables) const {
+    return GraphqlAt("2025-10", shop, token, query, variables);
+}
+
+JsonResult SandboxFixture::GraphqlAt(const std::string& version,
+                                     const std::string& shop,
+                                     const std::string& token,
+                                     const std::string& query,
+                                     const json::object& variables) const {
     const json::object body{{"query", query}, {"variables", variables}};
     return Call("POST",
-                "/shopify/" + shop + "/admin/api/2025-10/graphql.json",
+                "/shopify/" + shop + "/admin/api/" + version + "/graphql.json",
                 json::serialize(body),
                 {{"X-Shopify-Access-Token", token}});
 }

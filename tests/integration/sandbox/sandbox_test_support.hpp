@@ -52,6 +52,12 @@ public:
                        const std::string& token,
                        const std::string& query,
                        const boost::json::object& variables = {}) const;
+    // The same at another API version ("2026-10").
+    JsonResult GraphqlAt(const std::string& version,
+                         const std::string& shop,
+                         const std::string& token,
+                         const std::string& query,
+                         const boost::json::object& variables = {}) const;
 
 private:
     SandboxServer sandbox_;

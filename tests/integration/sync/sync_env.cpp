@@ -42,6 +42,11 @@ public:
 
     Status SubscribeWebhooks(ConnectorSession&, std::string_view) override { return {}; }
 
+    Result<ProductPage> FetchProducts(ConnectorSession&,
+                                      const ProductPageRequest& request) override {
+        return store_->FetchProducts(request);
+    }
+
 private:
     std::shared_ptr<MemoryStore> store_;
 };
@@ -127,6 +132,28 @@ Result<OrderPage> MemoryStore::Fetch(const OrderPageRequest& request) {
     return out;
 }
 
+void MemoryStore::SetListings(std::vector<Listing> listings, int page_size) {
+    const std::lock_guard lock(mutex_);
+    listings_ = std::move(listings);
+    listing_page_size_ = page_size;
+}
+
+Result<ProductPage> MemoryStore::FetchProducts(const ProductPageRequest& request) {
+    const std::lock_guard lock(mutex_);
+    if (failure_ && failure_->first == request.cursor) {
+        return Fail(failure_->second, "injected platform failure");
+    }
+    const size_t begin = request.cursor.empty() ? 0 : std::stoul(request.cursor);
+    const size_t end = std::min(listings_.size(), begin + static_cast<size_t>(listing_page_size_));
+    ProductPage page;
+    page.listings.assign(listings_.begin() + static_cast<std::ptrdiff_t>(begin),
+                         listings_.begin() + static_cast<std::ptrdiff_t>(end));
+    if (end < listings_.size()) {
+        page.next_cursor = std::to_string(end);
+    }
+    return page;
+}
+
 void SyncTest::SetUp() {
     env_ = OutboxTestEnv::Create(GetParam());
     if (!env_) {
@@ -144,24 +171,36 @@ void SyncTest::SetUp() {
         return std::make_unique<MemoryConnector>(store);
     });
     sync_metrics_ = std::make_unique<SyncMetrics>(metrics_);
-    options_.batch_sizes = {{"orders", 3}};
-    options_.freeze_times = {{"orders", std::chrono::minutes(2)}};
+    options_.batch_sizes = {{"orders", 3}, {"products", 3}};
+    options_.freeze_times = {{"orders", std::chrono::minutes(2)},
+                             {"products", std::chrono::minutes(5)}};
     options_.overlap = std::chrono::minutes(5);
     options_.lease_ttl = std::chrono::minutes(1);
-    service_ = std::make_unique<SyncService>(
-        SyncServiceDeps{env_->Executor(), *state_, *fetch_orders_, env_->Clock(), options_});
-    job_ = std::make_unique<SyncOrdersJob>(SyncOrdersJobDeps{env_->Executor(),
-                                                             env_->Db().Connections(),
-                                                             *state_,
-                                                             *registry_,
-                                                             *secrets_,
-                                                             nullptr,
-                                                             env_->Clock(),
-                                                             *sync_metrics_,
-                                                             options_,
-                                                             [this] {
-                                                                 ++notified_;
-                                                             }});
+    service_ = std::make_unique<SyncService>(SyncServiceDeps{
+        env_->Executor(), *state_, *fetch_orders_, env_->Clock(), options_, fetch_orders_.get()});
+    job_ = std::make_unique<SyncJob>(SyncJobDeps{env_->Executor(),
+                                                 env_->Db().Connections(),
+                                                 *state_,
+                                                 *registry_,
+                                                 *secrets_,
+                                                 nullptr,
+                                                 env_->Clock(),
+                                                 *sync_metrics_,
+                                                 options_,
+                                                 [this] {
+                                                     ++notified_;
+                                                 }});
+    products_job_ = std::make_unique<SyncJob>(SyncJobDeps{env_->Executor(),
+                                                          env_->Db().Connections(),
+                                                          *state_,
+                                                          *registry_,
+                                                          *secrets_,
+                                                          nullptr,
+                                                          env_->Clock(),
+                                                          *sync_metrics_,
+                                                          options_,
+                                                          {},
+                                                          "products"});
     Connection connection;
     connection.seller_id = "s1";
     connection.platform = "shopify";
@@ -180,6 +219,7 @@ void SyncTest::SetUp() {
 }
 
 void SyncTest::TearDown() {
+    products_job_.reset();
     job_.reset();
     service_.reset();
     fetch_orders_.reset();
@@ -191,6 +231,16 @@ void SyncTest::TearDown() {
 SyncRun SyncTest::Trigger(std::optional<TimePoint> from) {
     auto triggered =
         service_->Trigger(connection_, SyncRequest{"orders", from, SyncTrigger::kManual});
+    if (!triggered) {
+        ADD_FAILURE() << "trigger refused: " << triggered.error().message;
+        return SyncRun{};
+    }
+    return triggered->run;
+}
+
+SyncRun SyncTest::TriggerProducts() {
+    auto triggered =
+        service_->Trigger(connection_, SyncRequest{"products", std::nullopt, SyncTrigger::kManual});
     if (!triggered) {
         ADD_FAILURE() << "trigger refused: " << triggered.error().message;
         return SyncRun{};
@@ -211,7 +261,8 @@ Status SyncTest::RunNextJob(bool stop_requested) {
     }
     const std::atomic<bool> stop{stop_requested};
     JobContext context("fetch-orders.fifo", message, stop, {});
-    auto status = job_->Run(*job, context);
+    SyncJob& runner = job->type == kSyncProductsJobType ? *products_job_ : *job_;
+    auto status = runner.Run(*job, context);
     if (status) {
         EXPECT_TRUE(fetch_orders_->Delete(message.receipt));
     } else {

@@ -14,8 +14,8 @@
 #include "integration/jobs/outbox/outbox_env.hpp"
 #include "security/secret_box.hpp"
 #include "state/state_store.hpp"
+#include "sync/sync_job.hpp"
 #include "sync/sync_metrics.hpp"
-#include "sync/sync_orders_job.hpp"
 #include "sync/sync_service.hpp"
 
 namespace scs::testing {
@@ -39,6 +39,10 @@ public:
 
     Result<OrderPage> Fetch(const OrderPageRequest& request);
 
+    // The catalogue: `listings` served in pages of `page_size`.
+    void SetListings(std::vector<Listing> listings, int page_size);
+    Result<ProductPage> FetchProducts(const ProductPageRequest& request);
+
 private:
     mutable std::mutex mutex_;
     std::vector<std::string> ids_;
@@ -47,6 +51,8 @@ private:
     int page_size_ = 1;
     std::optional<std::pair<std::string, ErrorCode>> failure_;
     std::vector<OrderPageRequest> requests_;
+    std::vector<Listing> listings_;
+    int listing_page_size_ = 1;
 };
 
 // The sync pieces over one OutboxTestEnv (SQLite or PostgreSQL service database, SQLite queues
@@ -59,8 +65,10 @@ protected:
 
     // Triggers a manual sync; fails the test when refused.
     SyncRun Trigger(std::optional<TimePoint> from = std::nullopt);
+    SyncRun TriggerProducts();
 
-    // Receives the next fetch-orders message and runs the job on it, deleting it on success.
+    // Receives the next sync message (orders and products share the recorded queue here) and
+    // runs its job on it, deleting it on success.
     Status RunNextJob(bool stop_requested = false);
 
     SyncRun Run(int64_t run_id);
@@ -80,7 +88,8 @@ protected:
     std::unique_ptr<SyncMetrics> sync_metrics_;
     SyncOptions options_;
     std::unique_ptr<SyncService> service_;
-    std::unique_ptr<SyncOrdersJob> job_;
+    std::unique_ptr<SyncJob> job_;
+    std::unique_ptr<SyncJob> products_job_;
     std::atomic<int> notified_{0};
     Connection connection_;
 };

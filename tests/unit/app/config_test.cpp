@@ -172,7 +172,7 @@ TEST(Config, ExampleFileDocumentsEveryKeyAndLoads) {
     }
     auto config = LoadConfig(example, FakeEnv({}));
     ASSERT_TRUE(config) << config.error().message;
-    EXPECT_EQ(config->platforms.at("shopify").api_version, "2025-10");
+    EXPECT_EQ(config->platforms.at("shopify").api_version, "2026-10");
 }
 
 }  // namespace

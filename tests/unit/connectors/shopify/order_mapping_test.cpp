@@ -1,5 +1,6 @@
 #include "connectors/shopify/order_mapping.hpp"
 
+#include <boost/json.hpp>
 #include <gtest/gtest.h>
 
 #include "fixtures.hpp"
@@ -29,6 +30,25 @@ TEST(ShopifyOrderMappingTest, RestAndGraphqlShapesOfOneOrderMapAlike) {
     const Order graphql = MapGraphql("riyadh_cod_graphql.json");
     EXPECT_EQ(OrderToJson(rest), OrderToJson(graphql));
     EXPECT_EQ(rest, graphql);
+}
+
+TEST(ShopifyOrderMappingTest, ClosedOrdersMapAlikeInBothShapes) {
+    auto rest = boost::json::parse(ShopifyOrderFixture("riyadh_cod_rest.json")).as_object();
+    rest["closed_at"] = "2026-03-05T12:00:00+03:00";
+    auto graphql = boost::json::parse(ShopifyOrderFixture("riyadh_cod_graphql.json")).as_object();
+    graphql["closed"] = true;
+    graphql["closedAt"] = "2026-03-05T09:00:00Z";
+    const auto from_rest = MapShopifyRestOrder(boost::json::serialize(rest), ShopifyTestContext());
+    const auto from_graphql =
+        MapShopifyGraphqlOrder(boost::json::serialize(graphql), ShopifyTestContext());
+    ASSERT_TRUE(from_rest && from_graphql);
+    EXPECT_EQ(*from_rest, *from_graphql);
+    EXPECT_EQ(from_rest->status, OrderStatus::kClosed);
+    EXPECT_EQ(from_rest->external_status, "pending/partial/closed");
+    graphql["closed"] = false;
+    graphql["closedAt"] = nullptr;
+    EXPECT_EQ(MapShopifyGraphqlOrder(boost::json::serialize(graphql), ShopifyTestContext())->status,
+              OrderStatus::kPartiallyShipped);
 }
 
 TEST(ShopifyOrderMappingTest, KeepsIdsAbove2To53Exactly) {

@@ -10,8 +10,10 @@ namespace {
 OrderStatus Default(std::string financial,
                     std::string fulfillment,
                     bool cancelled = false,
-                    bool cod = false) {
-    return CanonicalStatus({std::move(financial), std::move(fulfillment), cancelled, cod}, {})
+                    bool cod = false,
+                    bool closed = false) {
+    return CanonicalStatus({std::move(financial), std::move(fulfillment), cancelled, cod, closed},
+                           {})
         .value();
 }
 
@@ -30,14 +32,26 @@ TEST(ShopifyOrderRulesTest, DefaultStatusTable) {
     EXPECT_EQ(Default("paid", "fulfilled", true), OrderStatus::kCancelled);
 }
 
+TEST(ShopifyOrderRulesTest, AClosedOrderThatIsNotCancelledIsClosed) {
+    EXPECT_EQ(Default("paid", "fulfilled", false, false, true), OrderStatus::kClosed);
+    EXPECT_EQ(Default("pending", "unfulfilled", false, true, true), OrderStatus::kClosed);
+    EXPECT_EQ(Default("voided", "unfulfilled", true, false, true), OrderStatus::kCancelled);
+    EXPECT_EQ(ExternalStatus({"paid", "fulfilled", false, false, true}), "paid/fulfilled/closed");
+    EXPECT_EQ(ExternalStatus({"voided", "unfulfilled", true, false, true}),
+              "voided/unfulfilled/cancelled/closed");
+    const std::map<std::string, std::string> overrides{{"paid/fulfilled/closed", "shipped"}};
+    EXPECT_EQ(CanonicalStatus({"paid", "fulfilled", false, false, true}, overrides).value(),
+              OrderStatus::kShipped);
+}
+
 TEST(ShopifyOrderRulesTest, ExternalStatusIsTheOverrideKey) {
-    EXPECT_EQ(ExternalStatus({"paid", "fulfilled", false, false}), "paid/fulfilled");
-    EXPECT_EQ(ExternalStatus({"voided", "unfulfilled", true, false}),
+    EXPECT_EQ(ExternalStatus({"paid", "fulfilled", false, false, false}), "paid/fulfilled");
+    EXPECT_EQ(ExternalStatus({"voided", "unfulfilled", true, false, false}),
               "voided/unfulfilled/cancelled");
     const std::map<std::string, std::string> overrides{{"paid/unfulfilled", "on_hold"}};
-    EXPECT_EQ(CanonicalStatus({"paid", "unfulfilled", false, false}, overrides).value(),
+    EXPECT_EQ(CanonicalStatus({"paid", "unfulfilled", false, false, false}, overrides).value(),
               OrderStatus::kOnHold);
-    EXPECT_EQ(CanonicalStatus({"paid", "partial", false, false}, overrides).value(),
+    EXPECT_EQ(CanonicalStatus({"paid", "partial", false, false, false}, overrides).value(),
               OrderStatus::kPartiallyShipped);
 }
 

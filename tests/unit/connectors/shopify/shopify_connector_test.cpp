@@ -122,7 +122,7 @@ TEST_F(ShopifyConnectorTest, FetchesAPageAtTheVersionedEndpointWithTheToken) {
     EXPECT_TRUE(page->orders[0].order) << page->orders[0].order.error().message;
     EXPECT_EQ(page->next_cursor, "c2");
     const auto& sent = http_->requests.at(0);
-    EXPECT_EQ(sent.url, "http://shop.test/demo.myshopify.com/admin/api/2025-10/graphql.json");
+    EXPECT_EQ(sent.url, "http://shop.test/demo.myshopify.com/admin/api/2026-10/graphql.json");
     EXPECT_NE(std::find(sent.headers.begin(),
                         sent.headers.end(),
                         std::pair<std::string, std::string>{"X-Shopify-Access-Token", "at1"}),

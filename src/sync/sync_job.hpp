@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
 
 #include "connectors/connector_registry.hpp"
 #include "core/result.hpp"
@@ -20,7 +21,7 @@
 namespace scs {
 
 // Everything the job uses; all outlive it (the composition root owns them).
-struct SyncOrdersJobDeps {
+struct SyncJobDeps {
     SqlExecutor& executor;  // orders, outbox, sync runs and cursors
     ConnectionStore& connections;
     StateStore& state;
@@ -31,11 +32,14 @@ struct SyncOrdersJobDeps {
     SyncMetrics& metrics;
     SyncOptions options;
     std::function<void()> outbox_notify;  // may be empty; called after each committed page
+    std::string entity = "orders";        // what this job syncs: "orders" or "products"
 };
 
-// The "sync.orders" job ({"run_id":…,"connection_id":…}): pages through the platform from the
-// run's checkpoint, one write transaction per page (order_page_writer.hpp), renewing the run's
-// lease and the delivery's visibility between pages.
+// The "sync.orders" and "sync.products" jobs ({"run_id":…,"connection_id":…}), one instance per
+// entity: pages through the platform from the run's checkpoint, one write transaction per page
+// (order_page_writer.hpp, product_page_writer.hpp), renewing the run's lease and the delivery's
+// visibility between pages. A products run ends by removing listings the platform no longer
+// has and recording duplicated SKUs on the run.
 //
 // At-least-once safe: a delivery for a finished run does nothing; a crashed or stopped run
 // resumes from its checkpoint. Outcomes: connector kRateLimited/kUnavailable/kTimeout and
@@ -45,9 +49,9 @@ struct SyncOrdersJobDeps {
 // other connector errors fail the run, release the lease and return success (the run holds the
 // error; a retry cannot help). A shutdown stop returns kUnavailable (the run resumes later).
 // Thread-safe: each Run uses only its own locals.
-class SyncOrdersJob {
+class SyncJob {
 public:
-    explicit SyncOrdersJob(SyncOrdersJobDeps deps) : deps_(std::move(deps)) {}
+    explicit SyncJob(SyncJobDeps deps) : deps_(std::move(deps)) {}
 
     [[nodiscard]] Status Run(const Job& job, JobContext& context);
 
@@ -66,6 +70,9 @@ private:
     [[nodiscard]] Status PageLoop(Attempt& attempt, JobContext& context);
     // One page fetched and committed.
     [[nodiscard]] Result<PageStep> SyncPage(Attempt& attempt);
+    [[nodiscard]] Result<PageStep> SyncOrderPage(Attempt& attempt);
+    [[nodiscard]] Result<PageStep> SyncProductPage(Attempt& attempt);
+    [[nodiscard]] Result<PageStep> Committed(Attempt& attempt, const std::string& next_cursor);
     [[nodiscard]] Result<PageStep> OnConnectorError(Attempt& attempt, const Error& error);
     [[nodiscard]] Status Complete(const SyncRun& run);
     // Fails the run for good, frees its lease; the job itself succeeds.
@@ -73,8 +80,8 @@ private:
     void MarkReauthRequired(int64_t connection_id);
     void CountPage(const Attempt& attempt, const SyncRunCounts& delta);
 
-    SyncOrdersJobDeps deps_;
-    const log::Logger logger_{"worker.sync_orders"};
+    SyncJobDeps deps_;
+    const log::Logger logger_{"worker.sync"};
 };
 
 }  // namespace scs

@@ -1,15 +1,14 @@
-#include "sync/sync_orders_job.hpp"
+#include "sync/sync_job.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
 #include "security/credential_seal.hpp"
 #include "sync/order_page_writer.hpp"
+#include "sync/product_page_writer.hpp"
 
 namespace scs {
 namespace {
-
-constexpr std::string_view kEntity = "orders";
 
 struct SyncJobPayload {
     int64_t run_id = 0;
@@ -24,7 +23,7 @@ Result<SyncJobPayload> ParsePayload(const std::string& json) {
     const auto* connection = object == nullptr ? nullptr : object->if_contains("connection_id");
     if (run == nullptr || connection == nullptr || !run->is_int64() || !connection->is_int64()) {
         return Fail(ErrorCode::kInvalidPayload,
-                    "sync.orders payload: needs integer run_id and connection_id");
+                    "sync job payload: needs integer run_id and connection_id");
     }
     return SyncJobPayload{run->as_int64(), connection->as_int64()};
 }
@@ -52,20 +51,21 @@ OrderMappingContext MappingContext(const Connection& connection, TimePoint now) 
 
 }  // namespace
 
-struct SyncOrdersJob::Attempt {
+struct SyncJob::Attempt {
     SyncRun run;
     ConnectorPtr connector;
     ConnectorSession session;
     OrderPageRequest request;
+    ProductPageRequest products;
 };
 
-JobHandler SyncOrdersJob::Handler() {
+JobHandler SyncJob::Handler() {
     return [this](const Job& job, JobContext& context) {
         return Run(job, context);
     };
 }
 
-Status SyncOrdersJob::Run(const Job& job, JobContext& context) {
+Status SyncJob::Run(const Job& job, JobContext& context) {
     auto payload = ParsePayload(job.payload_json);
     if (!payload) {
         return tl::unexpected(payload.error());
@@ -83,9 +83,9 @@ Status SyncOrdersJob::Run(const Job& job, JobContext& context) {
     return PageLoop(attempt, context);
 }
 
-Result<std::optional<SyncRun>> SyncOrdersJob::ClaimRun(int64_t connection_id, int64_t run_id) {
+Result<std::optional<SyncRun>> SyncJob::ClaimRun(int64_t connection_id, int64_t run_id) {
     auto leased = deps_.state.TryAcquireLease(
-        SyncLeaseKey(connection_id, kEntity), SyncLeaseOwner(run_id), deps_.options.lease_ttl);
+        SyncLeaseKey(connection_id, deps_.entity), SyncLeaseOwner(run_id), deps_.options.lease_ttl);
     if (!leased) {
         return tl::unexpected(leased.error());
     }
@@ -96,7 +96,7 @@ Result<std::optional<SyncRun>> SyncOrdersJob::ClaimRun(int64_t connection_id, in
     if (IsFinished(*run)) {
         // A redelivery of a finished (or superseded) run: free the lease if this delivery took it.
         if (*leased) {
-            (void)deps_.state.ReleaseLease(SyncLeaseKey(connection_id, kEntity),
+            (void)deps_.state.ReleaseLease(SyncLeaseKey(connection_id, deps_.entity),
                                            SyncLeaseOwner(run_id));
         }
         return std::optional<SyncRun>();
@@ -108,7 +108,7 @@ Result<std::optional<SyncRun>> SyncOrdersJob::ClaimRun(int64_t connection_id, in
     return std::optional<SyncRun>(std::move(*run));
 }
 
-Result<bool> SyncOrdersJob::Prepare(Attempt& attempt) {
+Result<bool> SyncJob::Prepare(Attempt& attempt) {
     auto connection = deps_.connections.Get(attempt.run.connection_id);
     if (!connection && connection.error().code != ErrorCode::kNotFound) {
         return tl::unexpected(connection.error());
@@ -135,7 +135,9 @@ Result<bool> SyncOrdersJob::Prepare(Attempt& attempt) {
     }
     attempt.request.updated_since = attempt.run.from;
     attempt.request.cursor = attempt.run.cursor;
-    attempt.request.page_size = BatchSize(deps_.options, kEntity);
+    attempt.products.cursor = attempt.run.cursor;
+    attempt.products.page_size = BatchSize(deps_.options, deps_.entity);
+    attempt.request.page_size = BatchSize(deps_.options, deps_.entity);
     attempt.request.mapping = MappingContext(*connection, deps_.clock.Now());
     attempt.session =
         ConnectorSession{std::move(*connection), std::move(*credentials), deps_.vault};
@@ -143,7 +145,7 @@ Result<bool> SyncOrdersJob::Prepare(Attempt& attempt) {
     return true;
 }
 
-Status SyncOrdersJob::PageLoop(Attempt& attempt, JobContext& context) {
+Status SyncJob::PageLoop(Attempt& attempt, JobContext& context) {
     // A run whose last page committed before a crash has nothing left to fetch.
     PageStep step = attempt.run.counts.pages > 0 && attempt.run.cursor.empty() ? PageStep::kLast
                                                                                : PageStep::kMore;
@@ -160,9 +162,10 @@ Status SyncOrdersJob::PageLoop(Attempt& attempt, JobContext& context) {
         if (step != PageStep::kMore) {
             break;
         }
-        auto kept = deps_.state.TryAcquireLease(SyncLeaseKey(attempt.run.connection_id, kEntity),
-                                                SyncLeaseOwner(attempt.run.id),
-                                                deps_.options.lease_ttl);
+        auto kept =
+            deps_.state.TryAcquireLease(SyncLeaseKey(attempt.run.connection_id, deps_.entity),
+                                        SyncLeaseOwner(attempt.run.id),
+                                        deps_.options.lease_ttl);
         if (kept && !*kept) {
             // The lease lapsed and a newer run took it over (and superseded this one).
             return {};
@@ -174,7 +177,11 @@ Status SyncOrdersJob::PageLoop(Attempt& attempt, JobContext& context) {
     return step == PageStep::kLast ? Complete(attempt.run) : Status{};
 }
 
-Result<SyncOrdersJob::PageStep> SyncOrdersJob::SyncPage(Attempt& attempt) {
+Result<SyncJob::PageStep> SyncJob::SyncPage(Attempt& attempt) {
+    return deps_.entity == "products" ? SyncProductPage(attempt) : SyncOrderPage(attempt);
+}
+
+Result<SyncJob::PageStep> SyncJob::SyncOrderPage(Attempt& attempt) {
     auto page = attempt.connector->FetchOrders(attempt.session, attempt.request);
     if (!page) {
         return OnConnectorError(attempt, page.error());
@@ -194,13 +201,35 @@ Result<SyncOrdersJob::PageStep> SyncOrdersJob::SyncPage(Attempt& attempt) {
     if (deps_.outbox_notify) {
         deps_.outbox_notify();
     }
-    attempt.request.cursor = page->next_cursor;
-    attempt.run.cursor = page->next_cursor;
-    return page->next_cursor.empty() ? PageStep::kLast : PageStep::kMore;
+    return Committed(attempt, page->next_cursor);
 }
 
-Result<SyncOrdersJob::PageStep> SyncOrdersJob::OnConnectorError(Attempt& attempt,
-                                                                const Error& error) {
+Result<SyncJob::PageStep> SyncJob::SyncProductPage(Attempt& attempt) {
+    auto page = attempt.connector->FetchProducts(attempt.session, attempt.products);
+    if (!page) {
+        return OnConnectorError(attempt, page.error());
+    }
+    const ProductPageContext page_context{
+        attempt.run.id, attempt.run.connection_id, deps_.clock.Now()};
+    auto written =
+        TransactValue<SyncRunCounts>(deps_.executor, TxMode::kWrite, [&](SqlSession& tx) {
+            return WriteProductPage(tx, page_context, *page);
+        });
+    if (!written) {
+        (void)NoteSyncRunError(deps_.executor, attempt.run.id, written.error().message);
+        return tl::unexpected(written.error());
+    }
+    return Committed(attempt, page->next_cursor);
+}
+
+Result<SyncJob::PageStep> SyncJob::Committed(Attempt& attempt, const std::string& next_cursor) {
+    attempt.request.cursor = next_cursor;
+    attempt.products.cursor = next_cursor;
+    attempt.run.cursor = next_cursor;
+    return next_cursor.empty() ? PageStep::kLast : PageStep::kMore;
+}
+
+Result<SyncJob::PageStep> SyncJob::OnConnectorError(Attempt& attempt, const Error& error) {
     if (IsTransient(error.code)) {
         (void)NoteSyncRunError(deps_.executor, attempt.run.id, error.message);
         return tl::unexpected(error);
@@ -216,7 +245,7 @@ Result<SyncOrdersJob::PageStep> SyncOrdersJob::OnConnectorError(Attempt& attempt
     return PageStep::kGaveUp;
 }
 
-void SyncOrdersJob::CountPage(const Attempt& attempt, const SyncRunCounts& delta) {
+void SyncJob::CountPage(const Attempt& attempt, const SyncRunCounts& delta) {
     const std::string& platform = attempt.session.connection.platform;
     deps_.metrics.CountOrders(platform, "created", delta.created);
     deps_.metrics.CountOrders(platform, "updated", delta.updated);
@@ -225,22 +254,29 @@ void SyncOrdersJob::CountPage(const Attempt& attempt, const SyncRunCounts& delta
     deps_.metrics.CountRecovered(platform, delta.recovered);
 }
 
-Status SyncOrdersJob::Complete(const SyncRun& run) {
+Status SyncJob::Complete(const SyncRun& run) {
+    if (deps_.entity == "products") {
+        auto finished = FinishProductSync(
+            deps_.executor, ProductPageContext{run.id, run.connection_id, deps_.clock.Now()});
+        if (!finished) {
+            return tl::unexpected(finished.error());
+        }
+    }
     const TimePoint now = deps_.clock.Now();
     // Last-sync first: a crash before FinishSyncRun re-runs this step instead of losing it.
-    if (auto set = deps_.state.SetLastSync(run.connection_id, kEntity, now); !set) {
+    if (auto set = deps_.state.SetLastSync(run.connection_id, deps_.entity, now); !set) {
         return set;
     }
     if (auto finished = FinishSyncRun(deps_.executor, run.id, SyncRunStatus::kSucceeded, "", now);
         !finished) {
         return finished;
     }
-    (void)deps_.state.ReleaseLease(SyncLeaseKey(run.connection_id, kEntity),
+    (void)deps_.state.ReleaseLease(SyncLeaseKey(run.connection_id, deps_.entity),
                                    SyncLeaseOwner(run.id));
     return {};
 }
 
-Status SyncOrdersJob::GiveUp(const SyncRun& run, const std::string& why) {
+Status SyncJob::GiveUp(const SyncRun& run, const std::string& why) {
     logger_.Warn("sync run failed",
                  {log::F("run_id", run.id),
                   log::F("connection_id", run.connection_id),
@@ -250,12 +286,12 @@ Status SyncOrdersJob::GiveUp(const SyncRun& run, const std::string& why) {
         !finished) {
         return finished;
     }
-    (void)deps_.state.ReleaseLease(SyncLeaseKey(run.connection_id, kEntity),
+    (void)deps_.state.ReleaseLease(SyncLeaseKey(run.connection_id, deps_.entity),
                                    SyncLeaseOwner(run.id));
     return {};
 }
 
-void SyncOrdersJob::MarkReauthRequired(int64_t connection_id) {
+void SyncJob::MarkReauthRequired(int64_t connection_id) {
     // Read afresh: a token refresh may have stored new credentials since the job loaded them.
     auto connection = deps_.connections.Get(connection_id);
     if (!connection || connection->status != ConnectionStatus::kActive) {
