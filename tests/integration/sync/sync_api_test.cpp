@@ -111,7 +111,7 @@ TEST_P(SyncApiTest, TheSeedTriggerAcceptsAFromTime) {
 TEST_P(SyncApiTest, BadInputIs400) {
     const std::string seed = "/api/v1/sales_channels/sellers/s1/sales_channels/" +
                              std::to_string(connection_.id) + "/sync_products?sync_entity=";
-    EXPECT_EQ(Call("GET", seed + "products").status, 400);
+    EXPECT_EQ(Call("GET", seed + "inventory").status, 400);
     EXPECT_EQ(Call("GET", seed + "widgets").status, 400);
     EXPECT_EQ(Call("GET", seed + "orders&sync_from_type=created_at").status, 400);
     EXPECT_EQ(Call("GET", seed + "orders&sync_from_time=yesterday").status, 400);

@@ -13,9 +13,10 @@ using std::chrono::seconds;
 
 const TimePoint kNow = FromUnixMillis(1'700'000'000'000);
 
-TEST(SyncPolicy, OnlyOrdersSyncForNow) {
+TEST(SyncPolicy, OrdersAndProductsSync) {
     EXPECT_TRUE(ValidateSyncEntity("orders"));
-    for (const char* later : {"products", "inventory", "returns"}) {
+    EXPECT_TRUE(ValidateSyncEntity("products"));
+    for (const char* later : {"inventory", "returns"}) {
         auto refused = ValidateSyncEntity(later);
         ASSERT_FALSE(refused) << later;
         EXPECT_EQ(refused.error().code, ErrorCode::kBadRequest);
