@@ -202,7 +202,7 @@ protected:
     // closed, and that is not in `taken`.
     std::string OpenOrder(std::set<std::string>& taken) const {
         for (const auto& order : ListOrders(connection_)) {
-            const auto id = ExternalId(order);
+            auto id = ExternalId(order);
             const auto status = std::string(order.at("status").as_string());
             if (taken.count(id) == 0 && (status == "pending" || status == "confirmed")) {
                 taken.insert(id);
