@@ -37,22 +37,12 @@ JobHandler FulfillmentPushJob::Handler() {
 }
 
 Status FulfillmentPushJob::Run(const Job& job, JobContext& context) {
-    auto payload = ParsePushJobPayload(kPushFulfillmentJobType, job.payload_json);
-    if (!payload) {
-        return tl::unexpected(payload.error());
-    }
-    auto record = LoadOpenPush(deps_, *payload);
-    if (!record || !*record) {
-        return record ? Status{} : Status(tl::unexpected(record.error()));
-    }
-    auto opened = OpenPushTarget(deps_, payload->connection_id);
-    if (!opened) {
-        return tl::unexpected(opened.error());
-    }
-    if (const auto* refusal = std::get_if<Error>(&*opened)) {
-        return FinishFailed(deps_, **record, ErrorCodeName(refusal->code), refusal->message);
-    }
-    return Ship(std::get<PushTarget>(*opened), **record, context);
+    return RunOrderPush(deps_,
+                        kPushFulfillmentJobType,
+                        job,
+                        [this, &context](PushTarget& target, const PushRecord& record) {
+                            return Ship(target, record, context);
+                        });
 }
 
 Status FulfillmentPushJob::Ship(PushTarget& target, const PushRecord& record, JobContext& context) {

@@ -91,4 +91,26 @@ std::string JsonStringField(std::string_view json, std::string_view key) {
     return field != nullptr && field->is_string() ? std::string(field->as_string()) : "";
 }
 
+Status RunOrderPush(const PushJobDeps& deps,
+                    std::string_view job_type,
+                    const Job& job,
+                    const OrderPushAction& act) {
+    auto payload = ParsePushJobPayload(job_type, job.payload_json);
+    if (!payload) {
+        return tl::unexpected(payload.error());
+    }
+    auto record = LoadOpenPush(deps, *payload);
+    if (!record || !*record) {
+        return record ? Status{} : Status(tl::unexpected(record.error()));
+    }
+    auto opened = OpenPushTarget(deps, payload->connection_id);
+    if (!opened) {
+        return tl::unexpected(opened.error());
+    }
+    if (const auto* refusal = std::get_if<Error>(&*opened)) {
+        return FinishFailed(deps, **record, ErrorCodeName(refusal->code), refusal->message);
+    }
+    return act(std::get<PushTarget>(*opened), **record);
+}
+
 }  // namespace scs

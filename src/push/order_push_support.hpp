@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +41,16 @@ namespace scs {
                                       const Error& error,
                                       std::string_view conflict_code,
                                       const JobContext& context);
+
+// Runs `act` on what an order push job's delivery names: the payload parsed (as `job_type`),
+// the push loaded (a finished one is a duplicate delivery: nothing to do) and its connection
+// opened (one that cannot take the push ends it failed).
+using OrderPushAction = std::function<Status(PushTarget&, const PushRecord&)>;
+
+[[nodiscard]] Status RunOrderPush(const PushJobDeps& deps,
+                                  std::string_view job_type,
+                                  const Job& job,
+                                  const OrderPushAction& act);
 
 // The string member `key` of a JSON object text; "" when absent or not a string.
 std::string JsonStringField(std::string_view json, std::string_view key);

@@ -35,22 +35,12 @@ JobHandler StatusPushJob::Handler() {
 }
 
 Status StatusPushJob::Run(const Job& job, JobContext& context) {
-    auto payload = ParsePushJobPayload(kPushStatusJobType, job.payload_json);
-    if (!payload) {
-        return tl::unexpected(payload.error());
-    }
-    auto record = LoadOpenPush(deps_, *payload);
-    if (!record || !*record) {
-        return record ? Status{} : Status(tl::unexpected(record.error()));
-    }
-    auto opened = OpenPushTarget(deps_, payload->connection_id);
-    if (!opened) {
-        return tl::unexpected(opened.error());
-    }
-    if (const auto* refusal = std::get_if<Error>(&*opened)) {
-        return FinishFailed(deps_, **record, ErrorCodeName(refusal->code), refusal->message);
-    }
-    return Change(std::get<PushTarget>(*opened), **record, context);
+    return RunOrderPush(deps_,
+                        kPushStatusJobType,
+                        job,
+                        [this, &context](PushTarget& target, const PushRecord& record) {
+                            return Change(target, record, context);
+                        });
 }
 
 Status StatusPushJob::Change(PushTarget& target, const PushRecord& record, JobContext& context) {
