@@ -33,4 +33,22 @@ std::optional<ConnectionStatus> ParseConnectionStatus(std::string_view name) {
     return std::nullopt;
 }
 
+Status CheckConnectionActive(const Connection& connection, ErrorCode when_disconnected) {
+    switch (connection.status) {
+        case ConnectionStatus::kActive:
+            return {};
+        case ConnectionStatus::kPaused:
+            return Fail(ErrorCode::kConflict, "the sales channel connection is paused");
+        case ConnectionStatus::kReauthRequired:
+            return Fail(ErrorCode::kInvalidCredentials,
+                        "the platform rejected the stored credentials; reconnect the store");
+        case ConnectionStatus::kDisconnected:
+            break;
+    }
+    return Fail(when_disconnected,
+                when_disconnected == ErrorCode::kNotFound
+                    ? "no such sales channel connection"
+                    : "the sales channel connection is disconnected");
+}
+
 }  // namespace scs

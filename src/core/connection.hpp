@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/result.hpp"
 #include "core/time.hpp"
 
 namespace scs {
@@ -63,5 +64,12 @@ struct Connection {
     TimePoint created_at{};
     TimePoint updated_at{};
 };
+
+// Refuses work (a sync, a push) on a connection that is not active: paused is kConflict,
+// reauth_required kInvalidCredentials (the seller must reconnect), disconnected
+// `when_disconnected` (kNotFound where a disconnected connection counts as gone, else
+// kConflict). Pure.
+[[nodiscard]] Status CheckConnectionActive(const Connection& connection,
+                                           ErrorCode when_disconnected);
 
 }  // namespace scs

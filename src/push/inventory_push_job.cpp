@@ -320,7 +320,7 @@ Status InventoryPushJob::OnBatchError(const PushTarget& target,
     }
     const int64_t connection_id = target.session.connection.id;
     if (error.code == ErrorCode::kInvalidCredentials) {
-        MarkReauthRequired(deps_, connection_id);
+        MarkReauthRequired(deps_.connections, connection_id, deps_.clock.Now());
     }
     deps_.metrics.CountPush(kind, "failed");
     if (auto failed = FailAllPending(connection_id, error); !failed) {

@@ -72,7 +72,7 @@ Status OnOrderPushError(const PushJobDeps& deps,
         return tl::unexpected(error);
     }
     if (error.code == ErrorCode::kInvalidCredentials) {
-        MarkReauthRequired(deps, record.connection_id);
+        MarkReauthRequired(deps.connections, record.connection_id, deps.clock.Now());
     }
     PushRecord noted = record;
     noted.result_json = result_json;

@@ -37,14 +37,8 @@ Result<std::variant<PushTarget, Error>> OpenPushTarget(const PushJobDeps& deps,
         }
         return Opened(Refusal(ErrorCode::kNotFound, "the sales channel connection is gone"));
     }
-    if (connection->status == ConnectionStatus::kReauthRequired) {
-        return Opened(Refusal(ErrorCode::kInvalidCredentials,
-                              "the connection needs re-authorisation; reconnect the store"));
-    }
-    if (connection->status != ConnectionStatus::kActive) {
-        return Opened(
-            Refusal(ErrorCode::kConflict,
-                    "the connection is " + std::string(ConnectionStatusName(connection->status))));
+    if (auto active = CheckConnectionActive(*connection, ErrorCode::kConflict); !active) {
+        return Opened(active.error());
     }
     auto credentials = OpenCredentials(deps.secrets, *connection);
     if (!credentials) {
@@ -67,17 +61,6 @@ bool IsTransientPushError(ErrorCode code) {
 
 bool IsFinalReceive(const JobContext& context, int max_receives) {
     return context.Message().receive_count >= max_receives;
-}
-
-void MarkReauthRequired(const PushJobDeps& deps, int64_t connection_id) {
-    // Read afresh: a token refresh may have stored new credentials since the job loaded them.
-    auto connection = deps.connections.Get(connection_id);
-    if (!connection || connection->status != ConnectionStatus::kActive) {
-        return;
-    }
-    connection->status = ConnectionStatus::kReauthRequired;
-    connection->updated_at = deps.clock.Now();
-    (void)deps.connections.Update(*connection);
 }
 
 }  // namespace scs

@@ -44,7 +44,4 @@ bool IsTransientPushError(ErrorCode code);
 // Whether this delivery is the queue's last before the dead letters.
 bool IsFinalReceive(const JobContext& context, int max_receives);
 
-// Marks an active connection reauth_required after the platform rejected its credentials.
-void MarkReauthRequired(const PushJobDeps& deps, int64_t connection_id);
-
 }  // namespace scs

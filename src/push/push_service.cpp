@@ -12,21 +12,6 @@
 namespace scs {
 namespace {
 
-Status CheckConnectionPushable(const Connection& connection) {
-    switch (connection.status) {
-        case ConnectionStatus::kActive:
-            return {};
-        case ConnectionStatus::kPaused:
-            return Fail(ErrorCode::kConflict, "the sales channel connection is paused");
-        case ConnectionStatus::kReauthRequired:
-            return Fail(ErrorCode::kInvalidCredentials,
-                        "the platform rejected the stored credentials; reconnect the store");
-        case ConnectionStatus::kDisconnected:
-            break;
-    }
-    return Fail(ErrorCode::kConflict, "the sales channel connection is disconnected");
-}
-
 PushRecord NewRecord(const Connection& connection, PushKind kind, std::string key) {
     PushRecord record;
     record.connection_id = connection.id;
@@ -106,7 +91,7 @@ Result<CreatedPush> PushService::EnqueueStatus(const Connection& connection,
 }
 
 Result<CreatedPush> PushService::Create(const Connection& connection, PushRecord record) {
-    if (auto pushable = CheckConnectionPushable(connection); !pushable) {
+    if (auto pushable = CheckConnectionActive(connection, ErrorCode::kConflict); !pushable) {
         return tl::unexpected(pushable.error());
     }
     const TimePoint now = deps_.clock.Now();

@@ -7,6 +7,7 @@
 
 #include "core/connection.hpp"
 #include "core/result.hpp"
+#include "core/time.hpp"
 
 namespace scs {
 
@@ -39,5 +40,11 @@ public:
     // platform + store_id uniqueness rule.
     [[nodiscard]] virtual Result<Connection> Update(const Connection& connection) = 0;
 };
+
+// Marks an active connection reauth_required after the platform rejected its credentials (a
+// sync or push job). Reads it afresh: a token refresh may have stored new credentials since the
+// job loaded it. A connection that is gone or no longer active is left alone. Best effort: a
+// failed write is dropped (the next job meets the same rejection and tries again).
+void MarkReauthRequired(ConnectionStore& store, int64_t connection_id, TimePoint now);
 
 }  // namespace scs

@@ -235,7 +235,7 @@ Result<SyncJob::PageStep> SyncJob::OnConnectorError(Attempt& attempt, const Erro
         return tl::unexpected(error);
     }
     if (error.code == ErrorCode::kInvalidCredentials) {
-        MarkReauthRequired(attempt.run.connection_id);
+        MarkReauthRequired(deps_.connections, attempt.run.connection_id, deps_.clock.Now());
     }
     auto given_up =
         GiveUp(attempt.run, std::string(ErrorCodeName(error.code)) + ": " + error.message);
@@ -289,17 +289,6 @@ Status SyncJob::GiveUp(const SyncRun& run, const std::string& why) {
     (void)deps_.state.ReleaseLease(SyncLeaseKey(run.connection_id, deps_.entity),
                                    SyncLeaseOwner(run.id));
     return {};
-}
-
-void SyncJob::MarkReauthRequired(int64_t connection_id) {
-    // Read afresh: a token refresh may have stored new credentials since the job loaded them.
-    auto connection = deps_.connections.Get(connection_id);
-    if (!connection || connection->status != ConnectionStatus::kActive) {
-        return;
-    }
-    connection->status = ConnectionStatus::kReauthRequired;
-    connection->updated_at = deps_.clock.Now();
-    (void)deps_.connections.Update(*connection);
 }
 
 }  // namespace scs

@@ -77,7 +77,6 @@ private:
     [[nodiscard]] Status Complete(const SyncRun& run);
     // Fails the run for good, frees its lease; the job itself succeeds.
     [[nodiscard]] Status GiveUp(const SyncRun& run, const std::string& why);
-    void MarkReauthRequired(int64_t connection_id);
     void CountPage(const Attempt& attempt, const SyncRunCounts& delta);
 
     SyncJobDeps deps_;

@@ -42,21 +42,6 @@ std::string_view SyncJobType(std::string_view entity) {
     return entity == "products" ? kSyncProductsJobType : kSyncOrdersJobType;
 }
 
-Status CheckConnectionSyncable(const Connection& connection) {
-    switch (connection.status) {
-        case ConnectionStatus::kActive:
-            return {};
-        case ConnectionStatus::kPaused:
-            return Fail(ErrorCode::kConflict, "the sales channel connection is paused");
-        case ConnectionStatus::kReauthRequired:
-            return Fail(ErrorCode::kInvalidCredentials,
-                        "the platform rejected the stored credentials; reconnect the store");
-        case ConnectionStatus::kDisconnected:
-            break;
-    }
-    return Fail(ErrorCode::kNotFound, "no such sales channel connection");
-}
-
 Result<SyncService::Observed> SyncService::Observe(const Connection& connection,
                                                    std::string_view entity) {
     auto lease = deps_.state.GetLease(SyncLeaseKey(connection.id, entity));
@@ -75,7 +60,7 @@ Result<TriggeredSync> SyncService::Trigger(const Connection& connection,
     if (auto entity = ValidateSyncEntity(request.entity); !entity) {
         return tl::unexpected(entity.error());
     }
-    if (auto syncable = CheckConnectionSyncable(connection); !syncable) {
+    if (auto syncable = CheckConnectionActive(connection, ErrorCode::kNotFound); !syncable) {
         return tl::unexpected(syncable.error());
     }
     auto observed = Observe(connection, request.entity);
@@ -190,7 +175,7 @@ Result<SyncStatusView> SyncService::ReadStatus(const Connection& connection,
                                       FreezeTime(deps_.options, connection.settings, entity),
                                       deps_.clock.Now(),
                                       SyncTrigger::kManual);
-    if (!CheckConnectionSyncable(connection)) {
+    if (!CheckConnectionActive(connection, ErrorCode::kNotFound)) {
         validity.is_valid = false;
     }
     return SyncStatusView{validity.is_valid,

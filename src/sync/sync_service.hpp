@@ -96,7 +96,4 @@ private:
     SyncServiceDeps deps_;
 };
 
-// Refuses syncs of a connection that is not active (see SyncService::Trigger).
-[[nodiscard]] Status CheckConnectionSyncable(const Connection& connection);
-
 }  // namespace scs
