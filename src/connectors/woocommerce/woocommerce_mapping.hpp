@@ -15,11 +15,23 @@
 
 // WooCommerce (REST API wc/v3) order and product JSON -> the canonical order and listings. Pure
 // functions, thread-safe. Ids are integers read as int64 (never double) and become decimal
-// strings; dates are the `*_gmt` fields (UTC without an offset); money is decimal text in
-// `currency` except line_items[].price, a JSON number, which is only a fallback. Text is kept
-// byte for byte, except that "" reads as null. Every failure is kInvalidPayload naming the JSON
-// field (also in Error::field), or kBadRequest for a status override that names no canonical
-// status.
+// strings; 0 means none (customer_id 0 = guest, variation_id 0). Dates are the `*_gmt` fields
+// (UTC without an offset); the site-local ones are ignored. Money is decimal text in `currency`.
+// Text is kept byte for byte, except that "" reads as null. Every failure is kInvalidPayload
+// naming the JSON field (also in Error::field), or kBadRequest for a status override that names
+// no canonical status.
+//
+// Orders: reference = `number`; status from the raw `status` (woocommerce_order_rules.hpp:
+// overrides first, then the default table; external_status = the raw status); totals: subtotal =
+// sum of line subtotals, discount_total, shipping_total, total_tax, total, taxes_included =
+// prices_include_tax. Line: unit_price = subtotal / quantity (rounded up to a minor unit when it
+// does not divide, the excess in the discount), discount = quantity * unit_price - total, tax =
+// total_tax; `price` (a JSON number, converted exactly from its shortest decimal text) is used
+// only when `subtotal` is missing. WooCommerce's line amounts exclude tax even when the store's
+// prices include it, so a line's total always adds its tax (it equals total + total_tax). Payment:
+// see PaymentOf; customer = the billing person; shipping method = the first shipping line's
+// method_title, price = the sum of the shipping lines; hub = context.location_hubs[""] (core
+// WooCommerce has no locations); note = customer_note; no tags, no cancel time or reason.
 namespace scs {
 
 // One order of GET /wp-json/wc/v3/orders (or an order.* webhook body) -> the canonical order.
@@ -42,6 +54,10 @@ struct WooCommerceOrderKeys {
 // variation. Listing.inventory_item_id is "<product_id>" for a simple product and
 // "<product_id>/<variation_id>" for a variation (the connector's stock push parses it back).
 // tracked = manage_stock is true (a variation's "parent" means the parent's manage_stock).
+// Grouped and external products have no sellable unit of their own (no listing); other types
+// (an extension's "subscription", "bundle", ...) are one listing like a simple product. SKUs are
+// passed through as sent ("" when none; duplicates too: the sync reports them). Title: the
+// product's name, " / " and the variation's attribute options ("Shemagh / Red / L").
 [[nodiscard]] Result<std::vector<Listing>> MapWooCommerceProduct(
     const boost::json::value& product, const boost::json::value& variations);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 
 #include "security/crypto.hpp"
 
@@ -57,6 +58,73 @@ bool AllDigits(std::string_view text) {
     });
 }
 
+struct NumericEntity {
+    bool hex;
+    unsigned long code;
+    char character;
+};
+
+// The numeric references wp_specialchars_decode decodes (leading zeros allowed): decimal 39, 34,
+// 60, 62, 38 and hex 27, 22, 26.
+constexpr std::array<NumericEntity, 8> kNumericEntities{{{false, 39, '\''},
+                                                         {false, 34, '"'},
+                                                         {false, 60, '<'},
+                                                         {false, 62, '>'},
+                                                         {false, 38, '&'},
+                                                         {true, 0x27, '\''},
+                                                         {true, 0x22, '"'},
+                                                         {true, 0x26, '&'}}};
+
+// The character of a numeric reference body ("039", "x27"), or 0.
+char NumericEntityChar(std::string_view body) {
+    const bool hex = !body.empty() && (body.front() == 'x' || body.front() == 'X');
+    const std::string_view digits = hex ? body.substr(1) : body;
+    unsigned long code = 0;
+    const auto [end, error] =
+        std::from_chars(digits.data(), digits.data() + digits.size(), code, hex ? 16 : 10);
+    if (digits.empty() || error != std::errc() || end != digits.data() + digits.size()) {
+        return 0;
+    }
+    for (const NumericEntity& entity : kNumericEntities) {
+        if (entity.hex == hex && entity.code == code) {
+            return entity.character;
+        }
+    }
+    return 0;
+}
+
+// One entity at the start of `text` ("&quot;..."): its character and length, or {0, 0}.
+std::pair<char, size_t> EntityAt(std::string_view text) {
+    constexpr std::array<std::pair<std::string_view, char>, 4> kNamed{
+        {{"&quot;", '"'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}}};
+    for (const auto& [name, character] : kNamed) {
+        if (text.substr(0, name.size()) == name) {
+            return {character, name.size()};
+        }
+    }
+    const size_t semicolon = text.find(';');
+    if (text.substr(0, 2) != "&#" || semicolon == std::string_view::npos) {
+        return {0, 0};
+    }
+    const char character = NumericEntityChar(text.substr(2, semicolon - 2));
+    return {character, character == 0 ? 0 : semicolon + 1};
+}
+
+// WordPress's wp_specialchars_decode(text, ENT_QUOTES), which WooCommerce applies to the secret
+// before it signs: one left-to-right pass, so "&amp;quot;" becomes "&quot;".
+std::string DecodeSpecialChars(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    size_t at = 0;
+    while (at < text.size()) {
+        const auto [character, length] =
+            text[at] == '&' ? EntityAt(text.substr(at)) : std::pair<char, size_t>{0, 0};
+        out += length == 0 ? text[at] : character;
+        at += length == 0 ? 1 : length;
+    }
+    return out;
+}
+
 }  // namespace
 
 Result<WooCommerceWebhookHeaders> ReadWooCommerceWebhookHeaders(const HeaderList& headers) {
@@ -78,7 +146,7 @@ bool VerifyWooCommerceWebhook(std::string_view raw_body,
     if (secret.empty() || signature.empty()) {
         return false;
     }
-    const std::string expected = Base64Encode(HmacSha256(secret, raw_body));
+    const std::string expected = Base64Encode(HmacSha256(DecodeSpecialChars(secret), raw_body));
     return ConstantTimeEquals(expected, signature);
 }
 

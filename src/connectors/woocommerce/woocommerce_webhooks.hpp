@@ -29,7 +29,9 @@ struct WooCommerceWebhookHeaders {
     const std::vector<std::pair<std::string, std::string>>& headers);
 
 // base64(HMAC-SHA256(secret, raw body)), compared in constant time. False for an empty secret or
-// signature. Must see the body bytes exactly as received.
+// signature. Must see the body bytes exactly as received. Like WooCommerce, the key is the secret
+// after wp_specialchars_decode(ENT_QUOTES) ("a&amp;b" signs with "a&b"); a plain secret such as
+// hex is used as is.
 [[nodiscard]] bool VerifyWooCommerceWebhook(std::string_view raw_body,
                                             std::string_view signature,
                                             std::string_view secret);
