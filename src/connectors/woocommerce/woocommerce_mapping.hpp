@@ -54,6 +54,7 @@ struct WooCommerceOrderKeys {
 // variation. Listing.inventory_item_id is "<product_id>" for a simple product and
 // "<product_id>/<variation_id>" for a variation (the connector's stock push parses it back).
 // tracked = manage_stock is true (a variation's "parent" means the parent's manage_stock).
+// "variable-*" types (WooCommerce Subscriptions' "variable-subscription") are variable too.
 // Grouped and external products have no sellable unit of their own (no listing); other types
 // (an extension's "subscription", "bundle", ...) are one listing like a simple product. SKUs are
 // passed through as sent ("" when none; duplicates too: the sync reports them). Title: the

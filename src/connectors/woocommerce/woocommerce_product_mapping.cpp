@@ -103,6 +103,12 @@ ProductFacts ReadProduct(JsonReader& reader, const json::object& object) {
     return product;
 }
 
+// "variable", and an extension's variable kinds such as WooCommerce Subscriptions'
+// "variable-subscription": sold through their variations.
+bool HasVariations(std::string_view type) {
+    return type == "variable" || type.substr(0, 9) == "variable-";
+}
+
 }  // namespace
 
 Result<std::vector<Listing>> MapWooCommerceProduct(const json::value& product,
@@ -114,7 +120,7 @@ Result<std::vector<Listing>> MapWooCommerceProduct(const json::value& product,
     JsonReader reader(product.get_object(), "", kSubject, first_error);
     const ProductFacts facts = ReadProduct(reader, product.get_object());
     std::vector<Listing> listings;
-    if (facts.type == "variable") {
+    if (HasVariations(facts.type)) {
         listings = ReadVariations(reader, facts, variations, first_error);
     } else if (facts.type != "grouped" && facts.type != "external") {
         listings.push_back(

@@ -78,6 +78,9 @@ TEST(WooCommerceProductMappingTest, GroupedAndExternalProductsHaveNoSellableUnit
     product["type"] = "subscription";  // an extension's type: sold as itself
     EXPECT_EQ(Map(product, nullptr).size(), 1U);
     EXPECT_TRUE(Map(Fixture("variable_product"), json::array{}).empty());
+    json::object subscription = Fixture("variable_product").as_object();
+    subscription["type"] = "variable-subscription";
+    EXPECT_EQ(Map(subscription, Fixture("variable_product_variations")).size(), 3U);
 }
 
 TEST(WooCommerceProductMappingTest, NamesTheFieldOfEveryFailure) {
