@@ -131,6 +131,11 @@ Result<Connection> ConnectionsApi::BuildNew(const std::string& seller_id,
         return tl::unexpected(normalized.error());
     }
     connection.store_id = *normalized;
+    if (auto reachable =
+            CheckStoreHostIsPublic(*platform, connection.store_id, deps_.identity_rules);
+        !reachable) {
+        return tl::unexpected(reachable.error());
+    }
     auto status = ApplyPatch(body, connection);
     if (!status) {
         return tl::unexpected(status.error());

@@ -4,10 +4,10 @@
 
 #include <boost/json/object.hpp>
 
+#include "api/connection_grant.hpp"
 #include "api/connection_json.hpp"
 #include "api/connections_api.hpp"
 #include "observability/log.hpp"
-#include "security/credential_seal.hpp"
 
 namespace scs {
 namespace {
@@ -143,44 +143,13 @@ HttpResponse ShopifyOAuthApi::Callback(HttpRequest& request) const {
 Result<Connection> ShopifyOAuthApi::StoreGrant(const std::string& seller_id,
                                                const std::string& shop,
                                                const ShopifyTokenGrant& grant) const {
-    auto existing = deps_.store.FindByStore("shopify", shop);
-    if (!existing) {
-        return tl::unexpected(existing.error());
-    }
-    const auto now = deps_.clock.Now();
-    Connection connection;
-    Credentials credentials;
-    if (*existing) {
-        if ((*existing)->seller_id != seller_id) {
-            return Fail(ErrorCode::kConflict, "this shop is connected to another seller");
-        }
-        connection = **existing;
-        auto opened = OpenCredentials(deps_.secrets, connection);
-        if (opened) {
-            credentials = std::move(*opened);
-        }
-    } else {
-        connection.seller_id = seller_id;
-        connection.platform = "shopify";
-        connection.name = shop;
-        connection.store_id = shop;
-        connection.created_at = now;
-    }
-    ApplyShopifyGrant(grant, credentials);
-    auto sealed = SealCredentials(deps_.secrets, connection, credentials);
-    if (!sealed) {
-        return tl::unexpected(sealed.error());
-    }
-    connection.credentials = std::move(*sealed);
-    connection.credential_fields.clear();
-    for (const auto& [name, value] : credentials) {
-        if (!value.empty()) {
-            connection.credential_fields.push_back(name);
-        }
-    }
-    connection.status = ConnectionStatus::kActive;
-    connection.updated_at = now;
-    return *existing ? deps_.store.Update(connection) : deps_.store.Create(connection);
+    return StoreConnectionGrant(
+        deps_.store,
+        deps_.secrets,
+        deps_.clock,
+        ConnectionGrant{seller_id, "shopify", shop, [&grant](Credentials& credentials) {
+                            ApplyShopifyGrant(grant, credentials);
+                        }});
 }
 
 void AddShopifyOAuthRoutes(Router& router,

@@ -5,6 +5,8 @@
 
 #include <boost/url/parse.hpp>
 
+#include "net/address_policy.hpp"
+
 namespace scs {
 namespace {
 
@@ -100,6 +102,24 @@ Result<std::string> NormalizeStoreId(const PlatformInfo& platform,
             "store_id: expected the " + platform.store_id_field + " (letters and digits)");
     }
     return store_id;
+}
+
+Status CheckStoreHostIsPublic(const PlatformInfo& platform,
+                              const std::string& store_id,
+                              const StoreIdentityRules& rules) {
+    if (platform.tag != "woocommerce" || rules.allow_private_addresses) {
+        return {};
+    }
+    auto parsed = boost::urls::parse_absolute_uri(store_id);
+    if (!parsed) {
+        return FailField("store_id",
+                         "store_id: expected the site URL, like https://shop.example.com");
+    }
+    auto resolved = ResolvePublicHost(std::string(parsed->encoded_host()), "store_id");
+    if (!resolved) {
+        return tl::unexpected(std::move(resolved.error()));
+    }
+    return {};
 }
 
 Result<std::vector<std::string>> NormalizeMarketplaces(const PlatformInfo& platform,

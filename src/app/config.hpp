@@ -69,6 +69,8 @@ struct PlatformSettings {
     std::string client_id;        // the OAuth app's key (OAuth platforms)
     std::string client_secret;    // the OAuth app's secret; also signs the app's webhooks
     std::string scopes;           // OAuth scopes asked for at install, comma separated
+    std::string app_name;         // what a WooCommerce key-exchange grant screen names
+    std::string https_auth;       // WooCommerce over https: basic (default) or query
     double rate_bucket_size = 0;  // the store's API budget; 0: the connector's default (plan)
     double rate_restore_per_second = 0;
 };

@@ -212,7 +212,12 @@ Status SetPlatform(AppConfig& c, const std::string& sub_key, const std::string& 
                                                     {"api_version", &platform.api_version},
                                                     {"client_id", &platform.client_id},
                                                     {"client_secret", &platform.client_secret},
-                                                    {"scopes", &platform.scopes}};
+                                                    {"scopes", &platform.scopes},
+                                                    {"app_name", &platform.app_name},
+                                                    {"https_auth", &platform.https_auth}};
+    if (field == "https_auth" && !v.empty() && v != "basic" && v != "query") {
+        return FailField(key, key + ": expected basic or query");
+    }
     if (auto text = texts.find(field); text != texts.end()) {
         *text->second = v;
         return {};
@@ -230,7 +235,8 @@ Status SetPlatform(AppConfig& c, const std::string& sub_key, const std::string& 
     return FailField(key,
                      key +
                          ": unknown key (base_url, api_version, client_id, client_secret, "
-                         "scopes, rate_bucket_size, rate_restore_per_second)");
+                         "scopes, app_name, https_auth, rate_bucket_size, "
+                         "rate_restore_per_second)");
 }
 
 Status SetSandboxAddr(AppConfig& c, const std::string&, const std::string& v) {

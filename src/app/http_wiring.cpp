@@ -37,20 +37,18 @@ void RequestObserver::OnHandlerException(const HttpRequest& request, std::string
 }
 
 ConnectedHook SubscribeWebhooksHook(Runtime& runtime) {
-    return [rt = &runtime](const Connection& connection, const Credentials& credentials) -> Status {
-        auto connector = rt->registry->Make(connection.platform);
-        if (!connector) {
-            return tl::unexpected(connector.error());
-        }
-        ConnectorSession session{connection, credentials, rt->vault.get()};
-        return (*connector)
-            ->SubscribeWebhooks(session,
-                                rt->config.PublicUrl() + "/internal/v1/sales_channels/webhooks/" +
-                                    connection.platform);
+    return [rt = &runtime](const Connection& connection, const Credentials& credentials) {
+        return SubscribeConnectionWebhooks(*rt, connection, credentials);
     };
 }
 
 namespace {
+
+// The sandboxes live on loopback over plain http; production store URLs must be public https.
+StoreIdentityRules IdentityRules(const AppConfig& config) {
+    const bool allow = config.security.allow_private_store_urls;
+    return StoreIdentityRules{allow, allow};
+}
 
 void AddOrderFlowRoutes(Router& router, Runtime& runtime, ApiHandlers& handlers) {
     auto& executor = runtime.database->Executor();
@@ -97,6 +95,19 @@ void AddOrderFlowRoutes(Router& router, Runtime& runtime, ApiHandlers& handlers)
         runtime.config.PublicUrl(),
         SubscribeWebhooksHook(runtime)});
     AddShopifyOAuthRoutes(router, *handlers.shopify_oauth, *runtime.auth);
+
+    const auto& woocommerce = runtime.config.platforms["woocommerce"];
+    handlers.woocommerce_keys = std::make_unique<WooCommerceKeysApi>(WooCommerceKeysDeps{
+        runtime.database->Connections(),
+        *runtime.secrets,
+        *runtime.registry,
+        *runtime.state,
+        runtime.clock,
+        IdentityRules(runtime.config),
+        runtime.config.PublicUrl(),
+        woocommerce.app_name.empty() ? "Sales Channel Service" : woocommerce.app_name,
+        SubscribeWebhooksHook(runtime)});
+    AddWooCommerceKeysRoutes(router, *handlers.woocommerce_keys, *runtime.auth);
 }
 
 }  // namespace
@@ -107,13 +118,13 @@ Router BuildRouter(Runtime& runtime, ApiHandlers& handlers) {
     const Metrics* metrics = runtime.metrics.get();
     router.Add("GET", "/health", [health](HttpRequest&) { return HealthResponse(*health); });
     router.Add("GET", "/metrics", [metrics](HttpRequest&) { return MetricsResponse(*metrics); });
-    handlers.connections = std::make_unique<ConnectionsApi>(
-        ConnectionsApiDeps{runtime.database->Connections(),
-                           *runtime.secrets,
-                           *runtime.registry,
-                           runtime.clock,
-                           StoreIdentityRules{runtime.config.security.allow_private_store_urls},
-                           SubscribeWebhooksHook(runtime)});
+    handlers.connections =
+        std::make_unique<ConnectionsApi>(ConnectionsApiDeps{runtime.database->Connections(),
+                                                            *runtime.secrets,
+                                                            *runtime.registry,
+                                                            runtime.clock,
+                                                            IdentityRules(runtime.config),
+                                                            SubscribeWebhooksHook(runtime)});
     AddConnectionRoutes(router, *handlers.connections, *runtime.auth);
     std::map<std::string, Queue*, std::less<>> queues;
     for (const auto& [name, queue] : runtime.queues) {

@@ -9,6 +9,7 @@
 #include "api/shopify_oauth_api.hpp"
 #include "api/sync_api.hpp"
 #include "api/webhook_events_api.hpp"
+#include "api/woocommerce_keys_api.hpp"
 #include "app/runtime.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
@@ -41,6 +42,7 @@ struct ApiHandlers {
     std::unique_ptr<WebhookEventsApi> webhook_events;
     std::unique_ptr<WebhookIngress> webhook_ingress;
     std::unique_ptr<ShopifyOAuthApi> shopify_oauth;
+    std::unique_ptr<WooCommerceKeysApi> woocommerce_keys;
 };
 
 // Subscribes a newly connected store's webhooks to this service's ingress (public_url).

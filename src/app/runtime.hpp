@@ -75,6 +75,13 @@ struct Runtime {
     std::unique_ptr<PushService> push;           // accepts push-back requests: the API
 };
 
+// Subscribes a connection's store webhooks to this service's ingress (public_url), through its
+// connector: on connect, on an OAuth or key-exchange install, and when reconciliation repairs
+// them. Idempotent.
+[[nodiscard]] Status SubscribeConnectionWebhooks(Runtime& runtime,
+                                                 const Connection& connection,
+                                                 const Credentials& credentials);
+
 // The sync settings as the sync service and job take them.
 SyncOptions SyncOptionsFor(const AppConfig& config);
 

@@ -35,7 +35,10 @@ std::unique_ptr<ConnectorRegistry> BuildRegistry(Runtime& runtime) {
         platform.api_version = settings.api_version;
         platform.settings = {{"client_id", settings.client_id},
                              {"client_secret", settings.client_secret},
-                             {"scopes", settings.scopes}};
+                             {"scopes", settings.scopes},
+                             {"https_auth", settings.https_auth},
+                             {"allow_private_addresses",
+                              runtime.config.security.allow_private_store_urls ? "true" : "false"}};
         if (settings.rate_bucket_size > 0) {
             platform.settings["bucket_size"] =
                 std::to_string(static_cast<int64_t>(settings.rate_bucket_size));
@@ -54,6 +57,20 @@ std::unique_ptr<ConnectorRegistry> BuildRegistry(Runtime& runtime) {
 }
 
 }  // namespace
+
+Status SubscribeConnectionWebhooks(Runtime& runtime,
+                                   const Connection& connection,
+                                   const Credentials& credentials) {
+    auto connector = runtime.registry->Make(connection.platform);
+    if (!connector) {
+        return tl::unexpected(connector.error());
+    }
+    ConnectorSession session{connection, credentials, runtime.vault.get()};
+    return (*connector)
+        ->SubscribeWebhooks(session,
+                            runtime.config.PublicUrl() + "/internal/v1/sales_channels/webhooks/" +
+                                connection.platform);
+}
 
 SyncOptions SyncOptionsFor(const AppConfig& config) {
     SyncOptions options;

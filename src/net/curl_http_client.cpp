@@ -5,6 +5,7 @@
 
 #include <curl/curl.h>
 
+#include "net/address_policy.hpp"
 #include "net/http_client.hpp"
 
 namespace scs {
@@ -87,6 +88,17 @@ void SetMethodAndBody(CURL* easy, const OutboundRequest& request) {
         easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
 }
 
+// CURLOPT_OPENSOCKETFUNCTION for public_only requests: refuses a non-public peer before the
+// socket exists and remembers that it did, so the caller gets kBadRequest saying why, not "cannot
+// connect".
+curl_socket_t OpenPublicSocket(void* refused, curlsocktype /*purpose*/, curl_sockaddr* address) {
+    if (!IsPublicAddress(&address->addr)) {
+        *static_cast<bool*>(refused) = true;
+        return CURL_SOCKET_BAD;
+    }
+    return socket(address->family, address->socktype, address->protocol);
+}
+
 // One easy handle per call: no state is shared between threads, so the client needs no lock.
 class CurlHttpClient final : public HttpClient {
 public:
@@ -103,7 +115,18 @@ public:
         OutboundResponse response;
         const HeaderSlist headers = BuildHeaders(request);
         Configure(easy.get(), request, headers.get(), response);
+        bool refused = false;
+        if (request.public_only) {
+            curl_easy_setopt(easy.get(), CURLOPT_OPENSOCKETFUNCTION, &OpenPublicSocket);
+            curl_easy_setopt(easy.get(), CURLOPT_OPENSOCKETDATA, &refused);
+        }
         const CURLcode code = curl_easy_perform(easy.get());
+        if (refused) {
+            return Fail(ErrorCode::kBadRequest,
+                        "HTTP call to " + request.url +
+                            " refused: the host resolves to a private, loopback or link-local "
+                            "address");
+        }
         if (code != CURLE_OK) {
             return tl::unexpected(TransportError(code, request.url));
         }

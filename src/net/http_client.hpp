@@ -22,6 +22,10 @@ struct OutboundRequest {
     std::string body;
     std::chrono::milliseconds connect_timeout{5000};
     std::chrono::milliseconds total_timeout{30000};
+    // Connect only to public addresses (net/address_policy.hpp), checked on the address libcurl
+    // actually connects to, so a host that re-resolves to a private one later is still refused:
+    // set for URLs a user supplied (WooCommerce sites). A refusal is kBadRequest saying so.
+    bool public_only = false;
 };
 
 // What the server answered, whatever the status. Plain data.
@@ -37,7 +41,8 @@ struct OutboundResponse {
 // Sends HTTP requests to other services (platform APIs). Any status the server answers is a
 // success here; callers map statuses to errors and decide retries (the client never retries).
 // Transport failures: kTimeout when a timeout expired, kUnavailable when the server could not
-// be reached or the connection broke, kBadRequest for a malformed URL. Implementations are
+// be reached or the connection broke, kBadRequest for a malformed URL, also when
+// `public_only` refused the address. Implementations are
 // thread-safe: one client is shared by every connector of the process.
 class HttpClient {
 public:

@@ -11,11 +11,14 @@ constexpr std::string_view kColumns =
     "id, seller_id, connection_id, external_id, version, updated_at, stored_at, body";
 
 // A concurrent insert of the same order makes this wait for the other transaction, then do
-// nothing: the loser goes on to the locked read below.
+// nothing: the loser goes on to the locked read below. No conflict target: the id is derived
+// from the connection and external id, so the primary key and the (connection_id, external_id)
+// key name the same order, and PostgreSQL may find either violated first under concurrency (an
+// arbiter limited to one of them let the other surface as a unique-violation error).
 constexpr std::string_view kInsert =
     "INSERT INTO orders (id, seller_id, connection_id, external_id, version, content_hash, "
     "updated_at, stored_at, body) VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $8) "
-    "ON CONFLICT (connection_id, external_id) DO NOTHING RETURNING version";
+    "ON CONFLICT DO NOTHING RETURNING version";
 
 constexpr std::string_view kReadStored =
     "SELECT version, content_hash, updated_at, stored_at FROM orders "

@@ -11,8 +11,14 @@ Reconciler::Reconciler(ConnectionStore& connections,
                        StateStore& state,
                        SyncService& sync,
                        const TimeSource& clock,
-                       std::chrono::milliseconds interval)
-    : connections_(connections), state_(state), sync_(sync), clock_(clock), interval_(interval) {}
+                       std::chrono::milliseconds interval,
+                       WebhookRepair repair)
+    : connections_(connections),
+      state_(state),
+      sync_(sync),
+      clock_(clock),
+      interval_(interval),
+      repair_(std::move(repair)) {}
 
 Reconciler::~Reconciler() {
     Stop();
@@ -37,6 +43,7 @@ void Reconciler::ReconcileOne(const Connection& connection, TimePoint now, Recon
         return;
     }
     ++pass.due;
+    RepairWebhooks(connection, pass);
     auto triggered = last.and_then([&](const std::optional<TimePoint>&) {
         return sync_.Trigger(
             connection, SyncRequest{std::string(kEntity), std::nullopt, SyncTrigger::kReconcile});
@@ -55,6 +62,21 @@ void Reconciler::ReconcileOne(const Connection& connection, TimePoint now, Recon
     logger_.Warn(
         "reconcile trigger failed",
         {log::F("connection_id", connection.id), log::F("error", triggered.error().message)});
+}
+
+void Reconciler::RepairWebhooks(const Connection& connection, ReconcilePass& pass) {
+    if (!repair_) {
+        return;
+    }
+    if (auto repaired = repair_(connection); !repaired) {
+        ++pass.webhooks_failed;
+        logger_.Warn("webhook repair failed",
+                     {log::F("connection_id", connection.id),
+                      log::F("platform", connection.platform),
+                      log::F("error", repaired.error().message)});
+        return;
+    }
+    ++pass.webhooks_repaired;
 }
 
 void Reconciler::Start(std::chrono::milliseconds poll_every) {

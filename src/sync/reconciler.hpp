@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -20,22 +21,31 @@ struct ReconcilePass {
     int triggered = 0;  // reconcile runs started
     int skipped = 0;    // a sync was already in progress: tried again on the next pass
     int failed = 0;     // the trigger failed (logged); tried again on the next pass
+    int webhooks_repaired = 0;  // subscriptions checked (and re-created or re-enabled) ok
+    int webhooks_failed = 0;    // the check failed (logged); tried again on the next due pass
 };
+
+// Re-subscribes one connection's webhooks (idempotent: what exists and works is kept; a missing
+// subscription is created, a disabled one re-enabled). Wired by the composition root.
+using WebhookRepair = std::function<Status(const Connection&)>;
 
 // The safety net for missed webhooks (DESIGN §4 "Reconciliation"): for every active connection
 // whose last reconcile is older than the interval, starts an incremental orders sync with
 // trigger "reconcile" (from the cursor minus the overlap). The seller's freeze time does not
 // hold it back; a sync in progress does, quietly, until the next pass. The time of each
 // accepted trigger is kept as the last sync of "orders:reconcile" in the state store, so every
-// process agrees. Start runs passes on a thread of its own until Stop (or destruction). The
-// dependencies outlive it. Thread-safe.
+// process agrees. Platforms drop subscriptions that keep failing (WooCommerce disables a webhook
+// after repeated failed deliveries and never retries; Shopify deletes one), so each due
+// connection's webhooks are also repaired through `repair` when one is given. Start runs passes on
+// a thread of its own until Stop (or destruction). The dependencies outlive it. Thread-safe.
 class Reconciler {
 public:
     Reconciler(ConnectionStore& connections,
                StateStore& state,
                SyncService& sync,
                const TimeSource& clock,
-               std::chrono::milliseconds interval);
+               std::chrono::milliseconds interval,
+               WebhookRepair repair = {});
     ~Reconciler();
     Reconciler(const Reconciler&) = delete;
     Reconciler& operator=(const Reconciler&) = delete;
@@ -54,6 +64,7 @@ public:
 private:
     // Reconciles one connection; counts the outcome in `pass`.
     void ReconcileOne(const Connection& connection, TimePoint now, ReconcilePass& pass);
+    void RepairWebhooks(const Connection& connection, ReconcilePass& pass);
     void Loop(std::chrono::milliseconds poll_every);
 
     ConnectionStore& connections_;
@@ -61,6 +72,7 @@ private:
     SyncService& sync_;
     const TimeSource& clock_;
     std::chrono::milliseconds interval_;
+    WebhookRepair repair_;
     const log::Logger logger_{"sync.reconcile"};
 
     std::mutex mutex_;

@@ -3,7 +3,6 @@
 #include <functional>
 
 #include "core/connection.hpp"
-#include "core/order_mapping_context.hpp"
 #include "core/result.hpp"
 #include "core/time.hpp"
 #include "storage/sql.hpp"
@@ -13,16 +12,7 @@
 // Shopify orders/* webhooks through the same upsert + outbox path as sync (DESIGN §4).
 namespace scs {
 
-// What the mapping needs from `connection`: its seller and id, its status mapping as overrides,
-// and its hub -> location mapping inverted to location -> hub. Pure.
-OrderMappingContext MappingContextFor(const Connection& connection, TimePoint received_at);
-
-// Maps the event's REST-shaped body and, in one write transaction, upserts the order and (when
-// it was created or its content changed) writes its oms-orders outbox row, then calls
-// `published` (may be empty). A body that does not map is poison: kFailed with the mapping
-// error, never retried. An update older than the stored order (kStale) is kIgnored with the
-// reason; created, updated and unchanged are kProcessed. Database errors are returned (the job
-// retries).
+// Maps the event's REST-shaped body and stores it with ApplyMappedOrder (webhooks/order_events).
 [[nodiscard]] Result<EventDisposition> ApplyShopifyOrderEvent(
     SqlExecutor& executor,
     const Connection& connection,

@@ -7,15 +7,18 @@
 #include <boost/json/object.hpp>
 
 #include "connectors/shopify/shopify_webhooks.hpp"
+#include "connectors/woocommerce/woocommerce_webhooks.hpp"
 #include "observability/log.hpp"
 #include "security/credential_seal.hpp"
 #include "webhooks/shopify_delivery.hpp"
 #include "webhooks/webhook_jobs.hpp"
+#include "webhooks/woocommerce_delivery.hpp"
 
 namespace scs {
 namespace {
 
 constexpr std::string_view kShopify = "shopify";
+constexpr std::string_view kWooCommerce = "woocommerce";
 
 std::string ToLower(std::string_view text) {
     std::string lower(text);
@@ -46,6 +49,9 @@ HttpResponse WebhookIngress::Handle(HttpRequest& request) const {
     std::string_view platform_label = kShopify;
     if (platform == kShopify) {
         outcome = HandleShopify(request);
+    } else if (platform == kWooCommerce) {
+        platform_label = kWooCommerce;
+        outcome = HandleWooCommerce(request);
     } else {
         platform_label = "unknown";
         outcome = {WebhookIngestResult::kUnknownPlatform,
@@ -79,6 +85,52 @@ WebhookIngress::Outcome WebhookIngress::HandleShopify(const HttpRequest& request
     }
     const int64_t connection_id = *connection ? (*connection)->id : 0;
     return Persist(ShopifyWebhookEvent(*headers, request.body, connection_id, deps_.clock.Now()));
+}
+
+WebhookIngress::Outcome WebhookIngress::HandleWooCommerce(const HttpRequest& request) const {
+    // WooCommerce pings a new webhook's address once, unsigned; anything but 200 makes the
+    // merchant's admin screen show an error. It carries nothing to keep.
+    if (IsWooCommercePing(request.headers, request.body)) {
+        return {WebhookIngestResult::kPing, Ok(false)};
+    }
+    auto headers = ReadWooCommerceWebhookHeaders(request.headers);
+    if (!headers) {
+        return {WebhookIngestResult::kBadRequest, ErrorResponse(headers.error())};
+    }
+    auto connection =
+        deps_.connections.FindByStore(kWooCommerce, WooCommerceSourceStoreId(headers->source));
+    if (!connection) {
+        logger_.Error("connection lookup failed", {log::F("error", connection.error().message)});
+        return {WebhookIngestResult::kUnavailable, Unavailable()};
+    }
+    if (!*connection) {
+        return {WebhookIngestResult::kUnknownStore, SignatureError()};
+    }
+    const std::string secret = WebhookSecretOf(**connection);
+    if (secret.empty() || !VerifyWooCommerceWebhook(request.body, headers->signature, secret)) {
+        logger_.Warn("webhook signature did not verify",
+                     {log::F("platform", kWooCommerce),
+                      log::F("connection_id", (*connection)->id),
+                      log::F("topic", headers->topic)});
+        return {WebhookIngestResult::kBadSignature, SignatureError()};
+    }
+    return Persist(
+        WooCommerceWebhookEvent(*headers, request.body, (*connection)->id, deps_.clock.Now()));
+}
+
+std::string WebhookIngress::WebhookSecretOf(const Connection& connection) const {
+    if (connection.credentials.Empty()) {
+        return {};
+    }
+    auto opened = OpenCredentials(deps_.secrets, connection);
+    if (!opened) {
+        logger_.Error(
+            "connection credentials do not open",
+            {log::F("connection_id", connection.id), log::F("error", opened.error().message)});
+        return {};
+    }
+    const auto secret = opened->find("webhook_secret");
+    return secret == opened->end() ? std::string() : secret->second;
 }
 
 std::vector<std::string> WebhookIngress::ShopifySecrets(

@@ -44,8 +44,10 @@ struct WebhookIngressOptions {
 // subscription that keeps failing). Compliance topics are the exception: Shopify sends shop/redact
 // 48 h after an uninstall, so when their signature verifies with the app secret they are kept
 // (with connection id 0 when no live connection exists) and answered 200.
-// Only Shopify is supported; other platform tags get 404. Holds references to its
-// dependencies, which outlive it; thread-safe.
+// WooCommerce: the unsigned creation ping is answered 200 and not stored; deliveries are found
+// by X-WC-Webhook-Source, verified with the connection's own webhook secret, and deduplicated
+// by content (its delivery ids repeat within a second). Other platform tags get 404. Holds
+// references to its dependencies, which outlive it; thread-safe.
 class WebhookIngress {
 public:
     WebhookIngress(WebhookIngressDeps deps, WebhookIngressOptions options)
@@ -62,6 +64,11 @@ private:
     };
 
     Outcome HandleShopify(const HttpRequest& request) const;
+    // WooCommerce: the creation ping answered 200 and dropped; the connection found from
+    // X-WC-Webhook-Source; the signature checked with the connection's `webhook_secret`.
+    Outcome HandleWooCommerce(const HttpRequest& request) const;
+    // The connection's `webhook_secret` credential; empty when it has none or it cannot be read.
+    std::string WebhookSecretOf(const Connection& connection) const;
     // The secrets that may have signed a delivery for `connection` (none: app secrets only).
     std::vector<std::string> ShopifySecrets(const std::optional<Connection>& connection) const;
     Outcome Persist(const WebhookEvent& event) const;

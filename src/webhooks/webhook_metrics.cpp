@@ -10,13 +10,14 @@
 namespace scs {
 namespace {
 
-constexpr std::array<std::string_view, 7> kResultNames = {"accepted",
+constexpr std::array<std::string_view, 8> kResultNames = {"accepted",
                                                           "duplicate",
                                                           "bad_signature",
                                                           "unknown_store",
                                                           "bad_request",
                                                           "unavailable",
-                                                          "unknown_platform"};
+                                                          "unknown_platform",
+                                                          "ping"};
 
 // Shopify gives up after 5 s; most deliveries should finish within a few milliseconds.
 prometheus::Histogram::BucketBoundaries IngestBuckets() {

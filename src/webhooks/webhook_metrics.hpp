@@ -23,6 +23,7 @@ enum class WebhookIngestResult {
     kBadRequest,       // identifying headers missing: 400
     kUnavailable,      // the database or outbox failed: 503
     kUnknownPlatform,  // no webhook support for that platform tag: 404
+    kPing,             // a platform's test delivery (WooCommerce's creation ping): 200, not stored
 };
 
 std::string_view WebhookIngestResultName(WebhookIngestResult result);

@@ -4,6 +4,7 @@
 
 #include "webhooks/shopify_events.hpp"
 #include "webhooks/webhook_jobs.hpp"
+#include "webhooks/woocommerce_events.hpp"
 
 namespace scs {
 
@@ -18,7 +19,7 @@ Status WebhookProcessor::Process(int64_t event_id) const {
     if (event->connection_id == 0) {
         return Record(*event, WebhookEventStatus::kIgnored, "no live connection for the store");
     }
-    if (event->platform != "shopify") {
+    if (event->platform != "shopify" && event->platform != "woocommerce") {
         return Record(*event, WebhookEventStatus::kIgnored, "platform not handled");
     }
     auto connection = deps_.connections.Get(event->connection_id);
@@ -27,7 +28,10 @@ Status WebhookProcessor::Process(int64_t event_id) const {
     }
     const ShopifyEventContext context{
         deps_.executor, deps_.connections, deps_.clock.Now(), deps_.notify};
-    auto disposition = HandleShopifyEvent(context, *connection, *event);
+    auto disposition = event->platform == "shopify"
+                           ? HandleShopifyEvent(context, *connection, *event)
+                           : HandleWooCommerceEvent(
+                                 deps_.executor, *connection, *event, context.now, deps_.notify);
     if (!disposition) {
         return tl::unexpected(std::move(disposition.error()));
     }

@@ -50,8 +50,9 @@ struct WooCommerceOrderKeys {
 
 // One product of GET /products plus, for a variable product, its variations
 // (GET /products/{id}/variations, a JSON array; ignored for other types) -> one Listing per
-// sellable unit: a simple product is one listing (variant_id empty), a variable product one per
-// variation. Listing.inventory_item_id is "<product_id>" for a simple product and
+// sellable unit: a simple product is one listing (variant_id = its product id, the listing table's
+// key), a variable product one per variation. Listing.inventory_item_id is "<product_id>" for a
+// simple product and
 // "<product_id>/<variation_id>" for a variation (the connector's stock push parses it back).
 // tracked = manage_stock is true (a variation's "parent" means the parent's manage_stock).
 // "variable-*" types (WooCommerce Subscriptions' "variable-subscription") are variable too.

@@ -123,8 +123,10 @@ Result<std::vector<Listing>> MapWooCommerceProduct(const json::value& product,
     if (HasVariations(facts.type)) {
         listings = ReadVariations(reader, facts, variations, first_error);
     } else if (facts.type != "grouped" && facts.type != "external") {
+        // The listing table is keyed by variant: a simple product is its own one variant (product
+        // and variation ids share WordPress's post id sequence, so they never collide).
         listings.push_back(
-            Listing{facts.sku, facts.id, "", facts.id, facts.name, facts.manage_stock});
+            Listing{facts.sku, facts.id, facts.id, facts.id, facts.name, facts.manage_stock});
     }
     if (first_error) {
         return tl::unexpected(std::move(*first_error));

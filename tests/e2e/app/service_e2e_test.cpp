@@ -84,9 +84,8 @@ TEST_F(ServiceE2E, ConnectingAPlatformWithoutConnectorIsAClearError) {
                             kToken,
                             "POST",
                             "/api/v1/sellers/s1/sales_channels",
-                            R"({"platform":"woocommerce","store_id":"https://shop.example.com",
-                                "credentials":{"consumer_key":"ck_1",
-                                               "consumer_secret":"shpat_secret_value_123"}})");
+                            R"({"platform":"salla","store_id":"1234509876",
+                                "credentials":{"access_token":"shpat_secret_value_123"}})");
     EXPECT_EQ(r.status, 501);
     EXPECT_EQ(boost::json::parse(r.body).at("code").as_string(), "NOT_IMPLEMENTED");
     EXPECT_EQ(scs->Stop(SIGTERM), 0);

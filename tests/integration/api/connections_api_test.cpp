@@ -195,11 +195,30 @@ TEST_F(ConnectionsApiTest, PlatformWithoutConnectorIs501) {
                             kSeller1,
                             "POST",
                             "/api/v1/sellers/s1/sales_channels",
-                            R"({"platform":"woocommerce","store_id":"https://shop.example.com",
-                                "credentials":{"consumer_key":"ck_1","consumer_secret":"cs_1"}})");
+                            R"({"platform":"salla","store_id":"1234509876",
+                                "credentials":{"access_token":"tok_1"}})");
     EXPECT_EQ(r.status, 501);
     EXPECT_EQ(Json(r).at("code").as_string(), "NOT_IMPLEMENTED");
-    EXPECT_NE(Json(r).at("message").as_string().find("WooCommerce"), std::string::npos);
+    EXPECT_NE(Json(r).at("message").as_string().find("Salla"), std::string::npos);
+}
+
+// A WooCommerce site is a URL the seller types: one on the service's own network is refused
+// before any call is made to it, and nothing is stored.
+TEST_F(ConnectionsApiTest, WooCommerceSiteOnAPrivateAddressIs400) {
+    for (const char* site :
+         {"https://127.0.0.1:8443", "https://169.254.169.254", "https://10.1.2.3"}) {
+        auto r = HttpCallAuthed(
+            port_,
+            kSeller1,
+            "POST",
+            "/api/v1/sellers/s1/sales_channels",
+            std::string(R"({"platform":"woocommerce","store_id":")") + site +
+                R"(","credentials":{"consumer_key":"ck_1","consumer_secret":"cs_1"}})");
+        EXPECT_EQ(r.status, 400) << site << " " << r.body;
+        EXPECT_EQ(Json(r).at("code").as_string(), "BAD_REQUEST") << site;
+        EXPECT_EQ(Json(r).at("field").as_string(), "store_id") << site;
+    }
+    EXPECT_TRUE(database_->Connections().ListBySeller("s1")->empty());
 }
 
 struct BadBody {

@@ -2,6 +2,8 @@
 // no webhook delivered.
 #include "sync/reconciler.hpp"
 
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "sync_env.hpp"
@@ -55,6 +57,39 @@ TEST_P(ReconcilerTest, SkipsAConnectionWithASyncInProgressAndPausedOnes) {
     pass = reconciler.RunOnce(env_->Clock().Now());
     ASSERT_TRUE(pass);
     EXPECT_EQ(pass->due, 0);
+}
+
+TEST_P(ReconcilerTest, RepairsTheWebhooksOfEachDueConnectionAndCountsFailures) {
+    std::vector<int64_t> repaired;
+    bool fail = false;
+    Reconciler reconciler(env_->Db().Connections(),
+                          *state_,
+                          *service_,
+                          env_->Clock(),
+                          minutes(15),
+                          [&](const Connection& connection) -> Status {
+                              repaired.push_back(connection.id);
+                              if (fail) {
+                                  return Fail(ErrorCode::kUnavailable, "store down");
+                              }
+                              return {};
+                          });
+    auto pass = reconciler.RunOnce(env_->Clock().Now());
+    ASSERT_TRUE(pass);
+    EXPECT_EQ(pass->webhooks_repaired, 1);
+    EXPECT_EQ(repaired, std::vector<int64_t>{connection_.id});
+    ASSERT_TRUE(Succeeded(RunNextJob()));
+
+    // Not due: not checked again. Due with the store down: counted, the sync still triggered.
+    pass = reconciler.RunOnce(env_->Clock().Now() + minutes(1));
+    ASSERT_TRUE(pass);
+    EXPECT_EQ(repaired.size(), 1U);
+    fail = true;
+    pass = reconciler.RunOnce(env_->Clock().Now() + minutes(15));
+    ASSERT_TRUE(pass);
+    EXPECT_EQ(pass->webhooks_failed, 1);
+    EXPECT_EQ(pass->webhooks_repaired, 0);
+    EXPECT_EQ(pass->triggered, 1);
 }
 
 TEST_P(ReconcilerTest, TheLoopRunsAPassAtStartAndStops) {

@@ -47,6 +47,25 @@ TEST(StoreIdentity, WooCommerceSiteMustBeHttpsUnlessAllowed) {
     EXPECT_FALSE(NormalizeStoreId(Platform("woocommerce"), "shop.example.com", {}));
 }
 
+TEST(StoreIdentity, WooCommerceHostsMustBePublicUnlessAllowed) {
+    const auto& woo = Platform("woocommerce");
+    for (const char* url : {"https://127.0.0.1:8443",
+                            "https://localhost",
+                            "https://169.254.169.254/latest",
+                            "https://10.0.0.7",
+                            "https://[::1]:8443",
+                            "https://shop.invalid"}) {
+        auto checked = CheckStoreHostIsPublic(woo, url, {});
+        ASSERT_FALSE(checked) << url;
+        EXPECT_EQ(checked.error().code, ErrorCode::kBadRequest) << url;
+        EXPECT_EQ(checked.error().field, "store_id") << url;
+    }
+    EXPECT_TRUE(CheckStoreHostIsPublic(woo, "https://8.8.8.8", {}));
+    EXPECT_TRUE(CheckStoreHostIsPublic(woo, "http://127.0.0.1:8080", {true, true}));
+    // Other platforms' store ids are not URLs the seller types.
+    EXPECT_TRUE(CheckStoreHostIsPublic(Platform("shopify"), "localhost", {}));
+}
+
 TEST(StoreIdentity, IdsOfOtherPlatforms) {
     EXPECT_TRUE(NormalizeStoreId(Platform("salla"), "1234509876", {}));
     EXPECT_TRUE(NormalizeStoreId(Platform("amazon"), "A2EUQ1WTGCTBG2", {}));

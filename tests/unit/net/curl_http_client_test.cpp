@@ -77,6 +77,19 @@ TEST_F(CurlHttpClientTest, RefusedConnectionIsKUnavailable) {
     EXPECT_EQ(response.error().code, ErrorCode::kUnavailable);
 }
 
+TEST_F(CurlHttpClientTest, PublicOnlyRefusesALoopbackPeerBeforeSending) {
+    OutboundRequest request{"POST", base_ + "/echo", {}, "payload"};
+    request.public_only = true;
+    auto refused = client_->Send(request);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::kBadRequest);
+    EXPECT_NE(refused.error().message.find("private, loopback or link-local"), std::string::npos);
+    request.public_only = false;
+    auto allowed = client_->Send(request);
+    ASSERT_TRUE(allowed) << allowed.error().message;
+    EXPECT_EQ(allowed->status, 201);
+}
+
 TEST_F(CurlHttpClientTest, MalformedUrlIsKBadRequest) {
     auto response = client_->Send(OutboundRequest{"GET", "ftp://127.0.0.1/", {}, {}});
     ASSERT_FALSE(response);

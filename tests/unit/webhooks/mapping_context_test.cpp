@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "webhooks/shopify_order_events.hpp"
+#include "webhooks/order_events.hpp"
 
 namespace scs {
 namespace {

@@ -25,7 +25,7 @@ TEST(WooCommerceProductMappingTest, ASimpleProductIsOneListing) {
     // Variations are ignored for a simple product, whatever is passed.
     const auto listings = Map(Fixture("simple_product"), json::array{});
     ASSERT_EQ(listings.size(), 1U);
-    EXPECT_EQ(listings[0], (Listing{"DALLAH-CU", "640", "", "640", "دلة قهوة نحاسية", true}));
+    EXPECT_EQ(listings[0], (Listing{"DALLAH-CU", "640", "640", "640", "دلة قهوة نحاسية", true}));
     EXPECT_EQ(Map(Fixture("simple_product"), nullptr), listings);
 }
 
