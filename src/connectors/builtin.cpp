@@ -1,6 +1,7 @@
 #include "connectors/builtin.hpp"
 
 #include "connectors/shopify/shopify_connector.hpp"
+#include "connectors/woocommerce/woocommerce_connector.hpp"
 
 namespace scs {
 namespace {
@@ -16,6 +17,7 @@ ConnectorDeps DepsFor(const std::map<std::string, ConnectorDeps>& platform_deps,
 void RegisterBuiltinConnectors(ConnectorRegistry& registry,
                                const std::map<std::string, ConnectorDeps>& platform_deps) {
     registry.Add("shopify", MakeShopifyConnector, DepsFor(platform_deps, "shopify"));
+    registry.Add("woocommerce", MakeWooCommerceConnector, DepsFor(platform_deps, "woocommerce"));
 }
 
 }  // namespace scs
