@@ -163,6 +163,9 @@ HttpResponse HandleGraphql(StoreRegistry& stores, HttpRequest& request) {
     if (const int delay = store->Knobs().answer_delay_ms; delay > 0) {
         std::this_thread::sleep_for(std::chrono::milliseconds(delay));
     }
+    if (store->Knobs().malformed_json) {
+        response.body.resize(response.body.size() / 2);
+    }
     return response;
 }
 

@@ -230,6 +230,7 @@ Status ApplyKnobs(const json::object& body, StoreKnobs& knobs) {
     double answer_delay = next.answer_delay_ms;
     for (auto status : {ReadFlag(body, "duplicate_webhooks", next.duplicate_webhooks),
                         ReadFlag(body, "out_of_order_webhooks", next.out_of_order_webhooks),
+                        ReadFlag(body, "malformed_json", next.malformed_json),
                         ReadNumber(body, "throttle_status", 200, 429, throttle),
                         ReadNumber(body, "error_rate", 0, 1, next.error_rate),
                         ReadNumber(body, "latency_ms", 0, 60'000, latency),
@@ -264,7 +265,8 @@ json::object KnobsToJson(const StoreKnobs& knobs) {
             {"latency_ms", knobs.latency_ms},
             {"oauth_tamper", knobs.oauth_tamper},
             {"cancel_job_ms", knobs.cancel_job_ms},
-            {"answer_delay_ms", knobs.answer_delay_ms}};
+            {"answer_delay_ms", knobs.answer_delay_ms},
+            {"malformed_json", knobs.malformed_json}};
 }
 
 }  // namespace scs::sandbox

@@ -47,6 +47,9 @@ struct StoreKnobs {
     // Added after a GraphQL operation ran, before its answer: the change is applied while the
     // client waits, so a client that dies or times out meanwhile misses an applied mutation.
     int answer_delay_ms = 0;
+    // GraphQL answers are cut short (half the body, status kept): a client must fail cleanly on
+    // JSON it cannot parse.
+    bool malformed_json = false;
 };
 
 // Applies the fields present in `body` (PATCH semantics). kBadRequest naming the field.

@@ -53,6 +53,8 @@ struct ShopifyContext {
                  SettingNumber(deps, "restore_rate", 100)} {
         limits.max_wait = std::chrono::milliseconds(
             static_cast<int64_t>(SettingNumber(deps, "max_wait_ms", 30000)));
+        limits.total_timeout = std::chrono::milliseconds(static_cast<int64_t>(SettingNumber(
+            deps, "request_timeout_ms", static_cast<double>(limits.total_timeout.count()))));
     }
 
     std::string base_url;

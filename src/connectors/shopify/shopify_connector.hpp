@@ -13,7 +13,8 @@ inline constexpr std::string_view kShopifyApiVersion = "2026-10";
 // The Shopify connector on the GraphQL Admin API (see README.md: versioning, OAuth and token
 // refresh, the shared cost budget, paging). Reads from `deps`: base_url ("{shop}" template),
 // api_version, settings (client_id, client_secret, scopes, bucket_size, restore_rate,
-// max_wait_ms), http, state, clock and sleep. The pointers in deps must outlive the connector.
+// max_wait_ms, request_timeout_ms: one HTTP call, default 30000), http, state, clock and sleep.
+// The pointers in deps must outlive the connector.
 ConnectorPtr MakeShopifyConnector(const ConnectorDeps& deps);
 
 }  // namespace scs
