@@ -44,6 +44,8 @@ WooCommerceRestSettings ReadSettings(const ConnectorDeps& deps) {
     settings.burst = SettingNumber(deps, "bucket_size", settings.requests_per_second);
     settings.max_wait = std::chrono::milliseconds(static_cast<int64_t>(
         SettingNumber(deps, "max_wait_ms", static_cast<double>(settings.max_wait.count()))));
+    settings.total_timeout = std::chrono::milliseconds(static_cast<int64_t>(SettingNumber(
+        deps, "request_timeout_ms", static_cast<double>(settings.total_timeout.count()))));
     settings.public_only = Setting(deps, "allow_private_addresses") != "true";
     return settings;
 }

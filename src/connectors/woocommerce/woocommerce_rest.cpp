@@ -267,7 +267,18 @@ Error WooCommerceRest::ErrorOf(const WooCommerceReply& reply) const {
     }
     const ErrorCode code = CodeOfStatus(reply.status);
     if (code == ErrorCode::kInvalidCredentials) {
-        return Error{code, "WooCommerce refused the API key (" + what + ")", {}, std::nullopt};
+        // The controllers' own check answers when no key arrived at all: over https with Basic
+        // auth, the host dropped the Authorization header (woocommerce/woocommerce#17271).
+        const bool stripped = reply.error_code == "woocommerce_rest_cannot_view" &&
+                              settings_.https_auth == WooCommerceHttpsAuth::kBasic &&
+                              store_url_.rfind("https://", 0) == 0;
+        return Error{code,
+                     "WooCommerce refused the API key (" + what + ")" +
+                         (stripped ? "; if the host strips the Authorization header, set "
+                                     "platforms.woocommerce.https_auth: query"
+                                   : ""),
+                     {},
+                     std::nullopt};
     }
     return Error{code, "WooCommerce answered " + what, {}, std::nullopt};
 }

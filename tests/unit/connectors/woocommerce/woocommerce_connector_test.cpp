@@ -38,6 +38,8 @@ TEST(WooCommerceConnectorTest, VerifiesCredentialsWithOneCheapAuthenticatedCall)
     ASSERT_TRUE(woo.connector->VerifyCredentials(woo.session.connection, woo.session.credentials));
     EXPECT_EQ(woo.http->Path(0), "/wp-json/wc/v3/orders");
     EXPECT_EQ(woo.http->Param(0, "per_page"), "1");
+    EXPECT_TRUE(woo.http->requests[0].public_only);  // a seller-typed URL: public addresses only
+    EXPECT_EQ(woo.http->requests[0].total_timeout, std::chrono::milliseconds(30000));
 }
 
 TEST(WooCommerceConnectorTest, VerifyAnswersRejectedKeysAndMissingApis) {
@@ -151,12 +153,15 @@ TEST(WooCommerceConnectorTest, A429WithRetryAfterIsWaitedOutAndTheFetchSucceeds)
     EXPECT_EQ(woo.slept, (std::vector<std::chrono::milliseconds>{std::chrono::seconds(3)}));
 }
 
-TEST(WooCommerceConnectorTest, SettingsChooseQueryAuthAndAllowPrivateAddresses) {
-    ScriptedWooCommerce woo({{"https_auth", "query"}, {"allow_private_addresses", "true"}});
+TEST(WooCommerceConnectorTest, SettingsChooseQueryAuthPrivateAddressesAndTheTimeout) {
+    ScriptedWooCommerce woo({{"https_auth", "query"},
+                             {"allow_private_addresses", "true"},
+                             {"request_timeout_ms", "2500"}});
     woo.http->AddPage({}, 0);
     ASSERT_TRUE(woo.connector->FetchOrders(woo.session, Request(5)));
     EXPECT_EQ(woo.http->Param(0, "consumer_key"), "ck_test");
     EXPECT_FALSE(woo.http->requests[0].public_only);
+    EXPECT_EQ(woo.http->requests[0].total_timeout, std::chrono::milliseconds(2500));
 }
 
 TEST(WooCommerceConnectorTest, FetchesProductsWithEveryPageOfVariations) {

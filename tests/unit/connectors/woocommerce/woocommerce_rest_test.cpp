@@ -185,6 +185,17 @@ TEST_F(WooCommerceRestTest, RejectedCredentialsCarryWooCommercesMessageButNoSecr
     EXPECT_EQ(reply.error().message.find("cs_secret_value"), std::string::npos);
 }
 
+TEST_F(WooCommerceRestTest, AStrippedAuthorizationHeaderGetsAHint) {
+    http_->Add(401,
+               R"({"code":"woocommerce_rest_cannot_view","message":"Sorry, you cannot list )"
+               R"(resources.","data":{"status":401}})");
+    auto rest = Make();
+    auto reply = rest.Get("/wp-json/wc/v3/orders");
+    ASSERT_FALSE(reply);
+    EXPECT_EQ(reply.error().code, ErrorCode::kInvalidCredentials);
+    EXPECT_NE(reply.error().message.find("https_auth: query"), std::string::npos);
+}
+
 TEST_F(WooCommerceRestTest, MapsStatusesToTheConnectorErrors) {
     const std::vector<std::pair<int, ErrorCode>> cases = {{403, ErrorCode::kInvalidCredentials},
                                                           {404, ErrorCode::kNotFound},
