@@ -1,18 +1,24 @@
 // The control API's catalogue, stock and order-inspection routes.
 #include "http/response.hpp"
 #include "sandbox/sandbox_routes.hpp"
+#include "sandbox/woocommerce/rest_api.hpp"
 
 namespace scs::sandbox {
 namespace {
 
-// Runs `handle` with the store named by the {id} path parameter, or answers 404.
+// Runs `handle` with the Shopify store named by the {id} path parameter; a WooCommerce site
+// answers through its own control handlers; otherwise 404.
 template <class Handle>
-Handler WithStore(StoreRegistry& stores, Handle handle) {
-    return [&stores, handle](HttpRequest& request) {
+Handler WithStore(StoreRegistry& stores, woocommerce::SiteRegistry& sites, Handle handle) {
+    return [&stores, &sites, handle](HttpRequest& request) {
         const std::string& id = request.path_params.at("id");
         auto store = stores.ById(id);
-        return store ? handle(request, *store)
-                     : ErrorResponse(ErrorCode::kNotFound, "no sandbox store " + id);
+        if (store) {
+            return handle(request, *store);
+        }
+        auto site_answer = woocommerce::HandleControl(sites, request);
+        return site_answer ? *site_answer
+                           : ErrorResponse(ErrorCode::kNotFound, "no sandbox store " + id);
     };
 }
 
@@ -48,30 +54,30 @@ HttpResponse ShowOrder(StoreRegistry& stores, const HttpRequest& request, Sandbo
 
 }  // namespace
 
-void AddPushControlRoutes(Router& router, StoreRegistry& stores) {
+void AddPushControlRoutes(Router& router, StoreRegistry& stores, woocommerce::SiteRegistry& sites) {
     router.Add("POST",
                "/_sandbox/stores/{id}/products",
-               WithStore(stores, [&stores](HttpRequest& request, SandboxStore& store) {
+               WithStore(stores, sites, [&stores](HttpRequest& request, SandboxStore& store) {
                    return AddProduct(stores, request, store);
                }));
     router.Add("GET",
                "/_sandbox/stores/{id}/locations",
-               WithStore(stores, [](HttpRequest&, SandboxStore& store) {
+               WithStore(stores, sites, [](HttpRequest&, SandboxStore& store) {
                    return JsonResponse(200, store.LocationsJson());
                }));
     router.Add("GET",
                "/_sandbox/stores/{id}/inventory",
-               WithStore(stores, [](HttpRequest&, SandboxStore& store) {
+               WithStore(stores, sites, [](HttpRequest&, SandboxStore& store) {
                    return JsonResponse(200, store.InventoryJson());
                }));
     router.Add("PATCH",
                "/_sandbox/stores/{id}/inventory",
-               WithStore(stores, [&stores](HttpRequest& request, SandboxStore& store) {
+               WithStore(stores, sites, [&stores](HttpRequest& request, SandboxStore& store) {
                    return PatchInventory(stores, request, store);
                }));
     router.Add("GET",
                "/_sandbox/stores/{id}/orders/{order_id}",
-               WithStore(stores, [&stores](HttpRequest& request, SandboxStore& store) {
+               WithStore(stores, sites, [&stores](HttpRequest& request, SandboxStore& store) {
                    return ShowOrder(stores, request, store);
                }));
 }

@@ -7,15 +7,18 @@
 #include "core/result.hpp"
 #include "http/router.hpp"
 #include "sandbox/store_registry.hpp"
+#include "sandbox/woocommerce/site_registry.hpp"
 
 // The sandbox's HTTP surface, split by audience: the control API tests and demos drive
 // (/_sandbox/...), and Shopify's own Admin API paths under /shopify/{shop}/admin/... Handlers
-// keep no state of their own; the registry must outlive the router.
+// keep no state of their own; the registries must outlive the router. Control routes serve
+// WooCommerce sites too (store ids are shared): an id the Shopify registry does not know goes to
+// woocommerce::HandleControl.
 namespace scs::sandbox {
 
-void AddControlRoutes(Router& router, StoreRegistry& stores);
+void AddControlRoutes(Router& router, StoreRegistry& stores, woocommerce::SiteRegistry& sites);
 // The catalogue, stock and order-inspection routes of the control API (control_push_api.cpp).
-void AddPushControlRoutes(Router& router, StoreRegistry& stores);
+void AddPushControlRoutes(Router& router, StoreRegistry& stores, woocommerce::SiteRegistry& sites);
 void AddGraphqlRoutes(Router& router, StoreRegistry& stores);
 void AddOAuthRoutes(Router& router, StoreRegistry& stores);
 

@@ -4,6 +4,7 @@
 #include "sandbox/sandbox_routes.hpp"
 #include "sandbox/store_registry.hpp"
 #include "sandbox/webhook_sender.hpp"
+#include "sandbox/woocommerce/rest_api.hpp"
 
 namespace scs {
 
@@ -14,6 +15,7 @@ struct SandboxServer::Runtime {
     SystemTimeSource clock;
     sandbox::WebhookSender sender;
     sandbox::StoreRegistry stores{sender, clock};
+    sandbox::woocommerce::SiteRegistry sites{clock};
     std::unique_ptr<HttpServer> server;
     bool stopped = false;
 };
@@ -33,9 +35,11 @@ Status SandboxServer::Start() {
         return FailField("port", "must be in [0, 65535]");
     }
     Router router;
-    sandbox::AddControlRoutes(router, runtime_->stores);
+    sandbox::AddControlRoutes(router, runtime_->stores, runtime_->sites);
     sandbox::AddGraphqlRoutes(router, runtime_->stores);
     sandbox::AddOAuthRoutes(router, runtime_->stores);
+    sandbox::woocommerce::AddRestRoutes(router, runtime_->sites);
+    sandbox::woocommerce::AddKeyExchangeRoute(router, runtime_->sites);
     HttpServerConfig config;
     config.host = runtime_->options.host;
     config.port = static_cast<uint16_t>(runtime_->options.port);
@@ -46,9 +50,12 @@ Status SandboxServer::Start() {
         runtime_->server.reset();
         return started;
     }
-    runtime_->stores.SetBaseAddress("http://" + runtime_->options.host + ":" +
-                                    std::to_string(runtime_->server->Port()));
+    const std::string address =
+        "http://" + runtime_->options.host + ":" + std::to_string(runtime_->server->Port());
+    runtime_->stores.SetBaseAddress(address);
+    runtime_->sites.SetBaseAddress(address);
     runtime_->sender.Start();
+    runtime_->sites.Start();
     return {};
 }
 
@@ -67,11 +74,25 @@ void SandboxServer::Stop() {
     runtime_->stopped = true;
     runtime_->server->Shutdown();
     runtime_->sender.Stop();
+    runtime_->sites.Stop();
 }
 
 Result<SandboxStoreInfo> SandboxServer::CreateStore(const boost::json::object& spec) {
     if (!runtime_->server) {
         return Fail(ErrorCode::kUnavailable, "start the sandbox before creating stores");
+    }
+    if (sandbox::woocommerce::IsWooCommerceSpec(spec)) {
+        auto site = runtime_->sites.Create(runtime_->stores.NextId(), spec);
+        if (!site) {
+            return tl::unexpected(site.error());
+        }
+        const auto& site_spec = (*site)->Spec();
+        return SandboxStoreInfo{(*site)->Id(),
+                                "woocommerce",
+                                site_spec.site,
+                                (*site)->StoreUrl(),
+                                site_spec.consumer_key,
+                                site_spec.consumer_secret};
     }
     auto store = runtime_->stores.Create(spec);
     if (!store) {
@@ -80,7 +101,9 @@ Result<SandboxStoreInfo> SandboxServer::CreateStore(const boost::json::object& s
     return SandboxStoreInfo{(*store)->Id(),
                             (*store)->Spec().platform,
                             (*store)->Spec().shop,
-                            runtime_->stores.BaseUrlOf(**store)};
+                            runtime_->stores.BaseUrlOf(**store),
+                            "",
+                            ""};
 }
 
 }  // namespace scs

@@ -7,9 +7,10 @@
 
 #include "core/result.hpp"
 
-// The Shopify sandbox: our own emulator of Shopify's Admin API (GraphQL orders with cost-based
-// throttling, OAuth, webhook subscriptions with signed deliveries) serving many stores from one
-// process, plus the /_sandbox control API. See src/sandbox/README.md for the URL layout.
+// The platform sandboxes: our own emulators of Shopify's Admin API (GraphQL orders with
+// cost-based throttling, OAuth, webhook subscriptions with signed deliveries) and of
+// WooCommerce's REST API (sandbox/woocommerce/), serving many stores from one process, plus the
+// /_sandbox control API. See src/sandbox/README.md for the URL layout.
 namespace scs {
 
 struct SandboxOptions {
@@ -17,12 +18,15 @@ struct SandboxOptions {
     int port = 0;  // 0 = any free port
 };
 
-// What creating a store answers: its id and the base URL its Admin API lives under.
+// What creating a store answers: its id and the base URL its API lives under.
 struct SandboxStoreInfo {
-    std::string id;        // "store_1"
-    std::string platform;  // "shopify"
-    std::string shop;      // "demo.myshopify.com"
-    std::string base_url;  // "http://127.0.0.1:PORT/shopify/demo.myshopify.com"
+    std::string id;               // "store_1"
+    std::string platform;         // "shopify" or "woocommerce"
+    std::string shop;             // "demo.myshopify.com", or the WooCommerce site name ("demo-woo")
+    std::string base_url;         // "http://127.0.0.1:PORT/shopify/demo.myshopify.com" or
+                                  // "http://127.0.0.1:PORT/woocommerce/demo-woo" (the store URL)
+    std::string consumer_key;     // WooCommerce only
+    std::string consumer_secret;  // WooCommerce only
 };
 
 // Owned by the composition root or a test. Start once, then Stop (or destroy). CreateStore and
@@ -46,7 +50,8 @@ public:
     void Stop();
 
     // The same as POST /_sandbox/stores with `spec` as the body (after Start, so base_url is
-    // known). kBadRequest for an invalid spec, kConflict for a shop that already exists.
+    // known); "platform":"woocommerce" makes a WooCommerce site. kBadRequest for an invalid spec,
+    // kConflict for a shop or site that already exists.
     [[nodiscard]] Result<SandboxStoreInfo> CreateStore(const boost::json::object& spec);
 
 private:

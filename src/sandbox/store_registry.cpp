@@ -15,11 +15,16 @@ Result<std::shared_ptr<SandboxStore>> StoreRegistry::Create(const boost::json::o
     if (by_shop_.count(parsed->shop) > 0) {
         return Fail(ErrorCode::kConflict, "a store for " + parsed->shop + " already exists");
     }
-    std::string id = "store_" + std::to_string(by_id_.size() + 1);
+    std::string id = "store_" + std::to_string(next_id_++);
     auto store = std::make_shared<SandboxStore>(id, std::move(*parsed), sender_, now);
     by_shop_[store->Spec().shop] = store;
     by_id_[id] = store;
     return store;
+}
+
+std::string StoreRegistry::NextId() {
+    const std::lock_guard lock(mutex_);
+    return "store_" + std::to_string(next_id_++);
 }
 
 std::shared_ptr<SandboxStore> StoreRegistry::ById(const std::string& id) const {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -24,6 +25,9 @@ public:
     // kBadRequest for an invalid spec; kConflict when the shop already exists.
     [[nodiscard]] Result<std::shared_ptr<SandboxStore>> Create(const boost::json::object& spec);
 
+    // The next store id ("store_N"), unique across platforms: WooCommerce sites take theirs here.
+    std::string NextId();
+
     std::shared_ptr<SandboxStore> ById(const std::string& id) const;
     std::shared_ptr<SandboxStore> ByShop(const std::string& shop) const;
     std::vector<std::shared_ptr<SandboxStore>> All() const;
@@ -42,6 +46,7 @@ private:
     std::string base_address_;
     std::map<std::string, std::shared_ptr<SandboxStore>> by_id_;
     std::map<std::string, std::shared_ptr<SandboxStore>> by_shop_;
+    int64_t next_id_ = 1;
 };
 
 }  // namespace scs::sandbox

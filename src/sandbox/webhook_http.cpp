@@ -31,11 +31,19 @@ void InitWebhookHttp() {
 }
 
 int PostJson(const std::string& url, const HeaderList& headers, const std::string& body) {
+    return PostBody(url, "application/json", headers, body);
+}
+
+int PostBody(const std::string& url,
+             const std::string& content_type,
+             const HeaderList& headers,
+             const std::string& body) {
     std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
     if (!curl) {
         return 0;
     }
-    curl_slist* raw_list = curl_slist_append(nullptr, "Content-Type: application/json");
+    const std::string content_type_line = "Content-Type: " + content_type;
+    curl_slist* raw_list = curl_slist_append(nullptr, content_type_line.c_str());
     for (const auto& [name, value] : headers) {
         std::string line = name;
         line += ": ";

@@ -16,4 +16,11 @@ void InitWebhookHttp();
 // The receiver's HTTP status, or 0 when no answer came (refused, timed out, bad URL).
 int PostJson(const std::string& url, const HeaderList& headers, const std::string& body);
 
+// The same POST with another Content-Type (the WooCommerce sandbox's form-encoded pings and its
+// "application/json;charset=UTF-8" key-exchange callbacks). Redirects are not followed.
+int PostBody(const std::string& url,
+             const std::string& content_type,
+             const HeaderList& headers,
+             const std::string& body);
+
 }  // namespace scs::sandbox

@@ -1,0 +1,94 @@
+#include "sandbox/woocommerce/paging.hpp"
+
+#include <algorithm>
+
+namespace scs::sandbox::woocommerce {
+namespace {
+
+// The query with page=N in place of any page parameter, or appended.
+std::string WithPage(std::string_view raw_query, int64_t page) {
+    std::string rebuilt;
+    bool replaced = false;
+    while (!raw_query.empty()) {
+        const size_t amp = raw_query.find('&');
+        std::string_view pair = raw_query.substr(0, amp);
+        raw_query = amp == std::string_view::npos ? std::string_view{} : raw_query.substr(amp + 1);
+        if (pair.empty()) {
+            continue;
+        }
+        std::string piece(pair);
+        if (UrlDecode(pair.substr(0, pair.find('='))) == "page") {
+            if (replaced) {
+                continue;
+            }
+            piece = "page=" + std::to_string(page);
+            replaced = true;
+        }
+        rebuilt += rebuilt.empty() ? piece : "&" + piece;
+    }
+    if (!replaced) {
+        rebuilt += (rebuilt.empty() ? "page=" : "&page=") + std::to_string(page);
+    }
+    return rebuilt;
+}
+
+}  // namespace
+
+CollectionParams ReadCollectionParams(const RestRequest& request,
+                                      const std::vector<std::string>& orderby_values,
+                                      const std::string& default_orderby,
+                                      ParamErrors& errors) {
+    CollectionParams params;
+    params.page = ReadInt(request, "page", 1, 1, INT64_MAX, errors).value_or(1);
+    params.per_page = ReadInt(request, "per_page", 10, 1, kMaxPerPage, errors).value_or(10);
+    if (request.Param("offset")) {
+        params.offset = ReadInt(request, "offset", 0, 0, INT64_MAX, errors);
+    }
+    params.order = ReadEnum(request, "order", {"asc", "desc"}, "desc", errors);
+    params.orderby = ReadEnum(request, "orderby", orderby_values, default_orderby, errors);
+    params.include = ReadIdList(request, "include", errors);
+    params.exclude = ReadIdList(request, "exclude", errors);
+    params.search = ReadString(request, "search", "", errors);
+    return params;
+}
+
+PageWindow ComputePageWindow(int64_t total, const CollectionParams& params) {
+    PageWindow window;
+    window.total = total;
+    window.total_pages = (total + params.per_page - 1) / params.per_page;
+    const int64_t begin = params.offset ? *params.offset : (params.page - 1) * params.per_page;
+    window.begin = static_cast<size_t>(std::clamp<int64_t>(begin, 0, total));
+    window.end = static_cast<size_t>(std::min<int64_t>(total, begin + params.per_page));
+    window.end = std::max(window.end, window.begin);
+    return window;
+}
+
+std::string PagingLinkHeader(std::string_view collection_url,
+                             std::string_view raw_query,
+                             int64_t page,
+                             int64_t total_pages) {
+    std::string header;
+    if (page > 1) {
+        const int64_t previous = std::min(page - 1, total_pages);
+        header += "<" + std::string(collection_url) + "?" + WithPage(raw_query, previous) +
+                  ">; rel=\"prev\"";
+    }
+    if (total_pages > page) {
+        header += header.empty() ? "" : ", ";
+        header += "<" + std::string(collection_url) + "?" + WithPage(raw_query, page + 1) +
+                  ">; rel=\"next\"";
+    }
+    return header;
+}
+
+void AddPagingHeaders(HttpResponse& response,
+                      const PageWindow& window,
+                      const std::string& link_header) {
+    response.headers.emplace_back("X-WP-Total", std::to_string(window.total));
+    response.headers.emplace_back("X-WP-TotalPages", std::to_string(window.total_pages));
+    if (!link_header.empty()) {
+        response.headers.emplace_back("Link", link_header);
+    }
+}
+
+}  // namespace scs::sandbox::woocommerce
