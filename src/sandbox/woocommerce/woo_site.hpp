@@ -206,8 +206,8 @@ private:
     [[nodiscard]] WpResult<bool> CompleteLineItems(WooOrder& order,
                                                    const boost::json::array& lines);
     boost::json::object RenderProductOf(const WooProduct& product) const;
-    void Fire(const std::string& topic, int64_t resource_id);
-    void FireOrderCreated(int64_t order_id);
+    void Fire(const std::string& topic, int64_t resource_id, TimePoint now);
+    void FireOrderCreated(int64_t order_id, TimePoint now);
     boost::json::object RenderWebhook(const Webhook& webhook) const;
     boost::json::value DeliveryPayload(const DeliveryJob& job) const;
     double NextUnitDraw();

@@ -138,7 +138,7 @@ Result<json::array> WooSite::AddOrders(const json::object& body, TimePoint now) 
             AdjustStock(order, -1, now);
             order.stock_reduced = true;
         }
-        FireOrderCreated(id);
+        FireOrderCreated(id, now);
         rendered.push_back(RenderOrder(order, View()));
     }
     return rendered;

@@ -296,7 +296,7 @@ WpResult<json::object> WooSite::AddRefund(int64_t order_id,
     }
     order->modified = std::max(order->modified, now);
     ++counters_["refunds"];
-    Fire("order.updated", order_id);
+    Fire("order.updated", order_id, now);
     return RenderRefund(order->refunds.back(), *order, store_url_, spec_.utc_offset_minutes);
 }
 

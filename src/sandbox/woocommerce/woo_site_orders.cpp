@@ -220,7 +220,7 @@ WpResult<json::object> WooSite::CreateOrder(const json::object& body, TimePoint 
     ++next_order_id_;
     const int64_t id = order.id;
     orders_[id] = std::move(order);
-    FireOrderCreated(id);
+    FireOrderCreated(id, now);
     return RenderOrder(orders_[id], View());
 }
 
@@ -238,9 +238,9 @@ WpResult<json::object> WooSite::UpdateOrder(int64_t id, const json::object& body
     order.modified = std::max(order.modified, now);
     *stored = std::move(order);
     if (was_trashed && stored->status != "trash") {
-        Fire("order.restored", id);
+        Fire("order.restored", id, now);
     }
-    Fire("order.updated", id);
+    Fire("order.updated", id, now);
     return RenderOrder(*stored, View());
 }
 
@@ -253,7 +253,7 @@ WpResult<json::object> WooSite::DeleteOrder(int64_t id, bool force, TimePoint no
     if (force) {
         json::object rendered = RenderOrder(*order, View());
         orders_.erase(id);
-        Fire("order.deleted", id);
+        Fire("order.deleted", id, now);
         return rendered;
     }
     if (order->status == "trash") {
@@ -263,7 +263,7 @@ WpResult<json::object> WooSite::DeleteOrder(int64_t id, bool force, TimePoint no
     order->status_before_trash = order->status;
     order->status = "trash";
     order->modified = std::max(order->modified, now);
-    Fire("order.deleted", id);
+    Fire("order.deleted", id, now);
     return RenderOrder(*order, View());
 }
 
@@ -388,12 +388,12 @@ WpResult<bool> WooSite::CompleteLineItems(WooOrder& order, const json::array& li
     return true;
 }
 
-void WooSite::FireOrderCreated(int64_t order_id) {
-    Fire("order.created", order_id);
+void WooSite::FireOrderCreated(int64_t order_id, TimePoint now) {
+    Fire("order.created", order_id, now);
     // The duplicate knob stands for WooCommerce's habit of firing created and updated for one
     // checkout (platform notes C.9).
     if (knobs_.duplicate_webhooks) {
-        Fire("order.updated", order_id);
+        Fire("order.updated", order_id, now);
     }
 }
 

@@ -185,7 +185,7 @@ WpResult<json::object> WooSite::CreateProduct(const json::object& body,
     }
     const int64_t id = written->id;
     products_[id] = std::move(*written);
-    Fire("product.created", id);
+    Fire("product.created", id, now);
     return parent == 0 ? RenderProductOf(products_[id])
                        : RenderVariation(products_[id], Products());
 }
@@ -209,7 +209,7 @@ WpResult<json::object> WooSite::UpdateProduct(int64_t id,
     }
     written->modified = std::max(written->modified, now);
     *product = std::move(*written);
-    Fire("product.updated", id);
+    Fire("product.updated", id, now);
     return parent == 0 ? RenderProductOf(*product) : RenderVariation(*product, Products());
 }
 
@@ -233,7 +233,7 @@ WpResult<json::object> WooSite::DeleteProduct(int64_t id,
         }
         product->status = "trash";
         product->modified = std::max(product->modified, now);
-        Fire("product.deleted", id);
+        Fire("product.deleted", id, now);
         return parent == 0 ? RenderProductOf(*product) : RenderVariation(*product, Products());
     }
     if (WooProduct* owner = FindProduct(product->parent_id, 0); owner != nullptr) {
@@ -244,7 +244,7 @@ WpResult<json::object> WooSite::DeleteProduct(int64_t id,
         products_.erase(child);
     }
     products_.erase(id);
-    Fire("product.deleted", id);
+    Fire("product.deleted", id, now);
     return rendered;
 }
 

@@ -207,7 +207,7 @@ void WooSite::RecordPing(int64_t webhook_id, int status_code, TimePoint now) {
     ++counters_["pings"];
 }
 
-void WooSite::Fire(const std::string& topic, int64_t resource_id) {
+void WooSite::Fire(const std::string& topic, int64_t resource_id, TimePoint now) {
     const auto due =
         std::chrono::steady_clock::now() + std::chrono::milliseconds(knobs_.webhook_delay_ms);
     for (const auto& [id, webhook] : webhooks_) {
@@ -218,7 +218,12 @@ void WooSite::Fire(const std::string& topic, int64_t resource_id) {
             delivery_log_.push_back({{"webhook_id", id},
                                      {"topic", topic},
                                      {"resource_id", resource_id},
-                                     {"outcome", "dropped"}});
+                                     {"delivery_id", ""},
+                                     {"status_code", 0},
+                                     {"ok", false},
+                                     {"outcome", "dropped"},
+                                     {"disabled_webhook", false},
+                                     {"at", FormatRfc3339(now)}});
             continue;
         }
         deliveries_.Enqueue(DeliveryJob{weak_from_this(), id, resource_id, topic, false, due});

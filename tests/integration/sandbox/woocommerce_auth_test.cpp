@@ -44,6 +44,22 @@ TEST_F(WooAuthTest, AcceptsTheSignatureInAnAuthorizationHeader) {
     EXPECT_EQ(answer.status, 200) << answer.raw.body;
 }
 
+TEST_F(WooAuthTest, AcceptsOAuthParamsInAFormBody) {
+    WooClient client(sandbox_, plain_);
+    const std::string order =
+        std::to_string(client.Get("/wc/v3/orders").body.at(0).at("id").as_int64());
+    const std::string route = "/wc/v3/orders/" + order + "/notes";
+    // Sign note=… with the OAuth params, then send them all as a form body.
+    const std::string target = client.SignedTarget("POST", route + "?note=Packed");
+    const std::string form = target.substr(target.find('?') + 1);
+    auto added = sandbox_.Call("POST",
+                               "/woocommerce/plain/wp-json" + route,
+                               form,
+                               {{"Content-Type", "application/x-www-form-urlencoded"}});
+    ASSERT_EQ(added.status, 201) << added.raw.body;
+    EXPECT_EQ(added.body.at("note"), "Packed");
+}
+
 TEST_F(WooAuthTest, ExplainsBadSignaturesAndUnknownKeys) {
     WooClient client(sandbox_, plain_);
     std::string target = client.SignedTarget("GET", "/wc/v3/orders");
