@@ -71,7 +71,9 @@ bool DeliveryQueue::TakeDue(std::unique_lock<std::mutex>& lock, DeliveryJob& out
             pending_.erase(next);
             return true;
         }
-        wake_.wait_until(lock, next->due);
+        // A copy: pending_ may grow (and move its elements) while the lock is released.
+        const auto due = next->due;
+        wake_.wait_until(lock, due);
     }
     return false;
 }
