@@ -233,7 +233,8 @@ HttpResponse Serve(SiteRegistry& sites,
     if (!request) {
         return WpErrorResponse(request.error());
     }
-    const std::string rest_path = http.path.substr(http.path.find("/wp-json") + 8);
+    const std::string prefix = "/woocommerce/" + site.Spec().site + "/wp-json";
+    const std::string rest_path = http.path.substr(prefix.size());
     const Matched matched =
         FindRoute(Segments(rest_path), http.method, site.Spec().shipment_tracking, request->path);
     if (matched.route != nullptr) {
