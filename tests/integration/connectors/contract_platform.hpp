@@ -51,14 +51,13 @@ private:
 struct ContractOptions {
     std::chrono::milliseconds request_timeout{10000};  // one HTTP call
     std::chrono::milliseconds max_wait{5000};          // throttling waited out within one call
-    bool real_sleep = false;                           // see ContractRecorder::SleepHook
 };
 
 // The request budget a store starts with, where the platform fixes it at creation (Shopify's
-// point bucket); elsewhere throttling comes from knobs and both are the same.
+// point bucket); where throttling comes from knobs both are the same.
 enum class ContractBudget {
     kAmple,      // paging a few hundred orders never exhausts it
-    kThrottled,  // small and refilling within about a second, so Throttle() can exhaust it
+    kThrottled,  // small and refilling within about a second, so the Throttle calls can exhaust it
 };
 
 // One platform as the contract suite drives it: a store in the shared sandbox, a connector
@@ -72,16 +71,21 @@ public:
     virtual void CreateStore(int orders, ContractBudget budget) = 0;
 
     // The platform's connector for the store: ConnectorDeps point at the sandbox, with the
-    // recorder's HTTP client and sleep hook and the options' timeout and waiting limit.
+    // recorder's HTTP client and sleep hook and the options' timeout and waiting limit. The hook
+    // sleeps for real only where the sandbox's throttling runs on its own clock.
     virtual ConnectorPtr MakeConnector(const ContractOptions& options,
                                        const ContractRecorder& recorder) const = 0;
 
     // A connection to the store with working credentials (no vault).
     virtual ConnectorSession MakeSession() const = 0;
 
-    // From now on the store answers 429 with a Retry-After of at most ~1 s (a kThrottled store)
-    // until that time has really passed.
-    virtual void Throttle() = 0;
+    // The next call is refused with 429 and a Retry-After of at most ~1 s, and succeeds once the
+    // connector has waited that long (a kThrottled store).
+    virtual void ThrottleOnce() = 0;
+
+    // Calls are refused with 429 and a Retry-After longer than 100 ms, for longer than a
+    // connector allowed to wait 100 ms keeps trying (a kThrottled store).
+    virtual void ThrottlePersistently() = 0;
 
     virtual void FailWithServerErrors() = 0;                           // every call: 5xx
     virtual void DelayAnswers(std::chrono::milliseconds latency) = 0;  // before every answer
@@ -94,5 +98,6 @@ public:
 using ContractPlatformFactory = std::function<std::unique_ptr<ContractPlatform>(SandboxFixture&)>;
 
 std::unique_ptr<ContractPlatform> MakeShopifyContractPlatform(SandboxFixture& sandbox);
+std::unique_ptr<ContractPlatform> MakeWooCommerceContractPlatform(SandboxFixture& sandbox);
 
 }  // namespace scs::testing

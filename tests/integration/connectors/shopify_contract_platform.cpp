@@ -51,7 +51,8 @@ public:
             deps.settings["restore_rate"] = std::to_string(kTightBucket);
         }
         deps.http = recorder.HttpClientHook();
-        deps.sleep = recorder.SleepHook(options.real_sleep);
+        // The sandbox's point bucket refills on its own clock: waits have to pass for real.
+        deps.sleep = recorder.SleepHook(budget_ == ContractBudget::kThrottled);
         return MakeShopifyConnector(deps);
     }
 
@@ -64,20 +65,10 @@ public:
         return session;
     }
 
-    // Drains the bucket with queries that cost what they ask for (every order is returned),
-    // until the store refuses one.
-    void Throttle() override {
-        Knobs({{"throttle_status", 429}});
-        const int first = std::clamp(orders_, 1, 250);
-        const std::string query =
-            "{ orders(first: " + std::to_string(first) + ") { nodes { id } } }";
-        for (int call = 0; call < 1000; ++call) {
-            if (sandbox_.Graphql(kShop, kToken, query).status == 429) {
-                return;
-            }
-        }
-        ADD_FAILURE() << "the Shopify sandbox never throttled; was the store kThrottled?";
-    }
+    void ThrottleOnce() override { DrainBucket(); }
+
+    // The drained bucket asks for ~1 s, beyond the 100 ms such a test lets the connector wait.
+    void ThrottlePersistently() override { DrainBucket(); }
 
     void FailWithServerErrors() override { Knobs({{"error_rate", 1}}); }
 
@@ -92,6 +83,21 @@ public:
     }
 
 private:
+    // Drains the bucket with queries that cost what they ask for (every order is returned),
+    // until the store refuses one with 429.
+    void DrainBucket() const {
+        Knobs({{"throttle_status", 429}});
+        const int first = std::clamp(orders_, 1, 250);
+        const std::string query =
+            "{ orders(first: " + std::to_string(first) + ") { nodes { id } } }";
+        for (int call = 0; call < 1000; ++call) {
+            if (sandbox_.Graphql(kShop, kToken, query).status == 429) {
+                return;
+            }
+        }
+        ADD_FAILURE() << "the Shopify sandbox never throttled; was the store kThrottled?";
+    }
+
     void Knobs(const json::object& knobs) const {
         const auto patched =
             sandbox_.Call("PATCH", "/_sandbox/stores/" + store_ + "/knobs", json::serialize(knobs));
