@@ -19,17 +19,6 @@ namespace {
 constexpr std::chrono::milliseconds kStatsInterval{std::chrono::seconds(15)};
 constexpr std::chrono::milliseconds kHousekeepingInterval{std::chrono::hours(1)};
 
-// Reconciliation re-subscribes each due connection's webhooks with its stored credentials.
-WebhookRepair WebhookRepairFor(Runtime& runtime) {
-    return [rt = &runtime](const Connection& connection) -> Status {
-        auto credentials = rt->vault->Load(connection.id);
-        if (!credentials) {
-            return tl::unexpected(credentials.error());
-        }
-        return SubscribeConnectionWebhooks(*rt, connection, *credentials);
-    };
-}
-
 // How often the reconciler looks for connections due a reconcile run: often enough that a short
 // reconcile_interval (tests, demos) is honoured, never more than once a second.
 std::chrono::milliseconds ReconcilePoll(std::chrono::milliseconds interval) {

@@ -55,15 +55,17 @@ int RunServe(AppConfig config,
         work = std::move(*started_work);
     }
     if (sandbox) {
-        if (auto demo =
-                ConnectDemoStore(*sandbox, *handlers.connections, rt.database->Connections());
+        if (auto demo = ConnectDemoStores(
+                *sandbox,
+                DemoHooks{*handlers.connections, rt.database->Connections(), WebhookRepairFor(rt)});
             !demo) {
             log.Warn("demo store not connected", {log::F("error", demo.error().message)});
         } else {
             log.Info("sandbox demo ready",
                      {log::F("sandbox", sandbox->BaseAddress()),
                       log::F("seller_id", kDemoSeller),
-                      log::F("shop", kDemoShop)});
+                      log::F("shop", kDemoShop),
+                      log::F("woocommerce_site", kDemoWooSite)});
         }
     }
     const int signal = WaitForShutdownSignal();

@@ -82,6 +82,10 @@ struct Runtime {
                                                  const Connection& connection,
                                                  const Credentials& credentials);
 
+// The same for a stored connection, with its stored credentials: what reconciliation runs for
+// each due connection, and `scs all --sandbox` for a demo connection kept from an earlier run.
+std::function<Status(const Connection&)> WebhookRepairFor(Runtime& runtime);
+
 // The sync settings as the sync service and job take them.
 SyncOptions SyncOptionsFor(const AppConfig& config);
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 
 #include "api/connections_api.hpp"
@@ -10,9 +11,11 @@
 namespace scs {
 
 // The demo that `scs all --sandbox` starts with: seller kDemoSeller connected to the sandbox
-// Shopify store kDemoShop, which holds kDemoOrders generated orders.
+// Shopify store kDemoShop and the sandbox WooCommerce site kDemoWooSite, each holding
+// kDemoOrders generated orders.
 inline constexpr const char* kDemoSeller = "demo-seller";
 inline constexpr const char* kDemoShop = "demo.myshopify.com";
+inline constexpr const char* kDemoWooSite = "demo-woo";
 inline constexpr int kDemoOrders = 50;
 
 // Starts the platform sandboxes on sandbox.addr.
@@ -22,11 +25,17 @@ inline constexpr int kDemoOrders = 50;
 // there): for `scs all --sandbox` only.
 void UseSandbox(const SandboxServer& sandbox, AppConfig& config);
 
-// Creates the demo store in the sandbox and connects the demo seller to it through the
-// connections API (credentials checked with the store, webhooks subscribed), unless the demo
-// seller's connection already exists.
-[[nodiscard]] Status ConnectDemoStore(SandboxServer& sandbox,
-                                      const ConnectionsApi& connections,
-                                      ConnectionStore& store);
+// What connecting the demo stores uses; borrowed.
+struct DemoHooks {
+    const ConnectionsApi& connections;
+    ConnectionStore& store;
+    // Re-subscribes a kept connection's webhooks (the sandbox starts empty); may be empty.
+    std::function<Status(const Connection&)> resubscribe;
+};
+
+// Creates the demo stores in the sandbox and connects the demo seller to each through the
+// connections API (credentials checked with the store, webhooks subscribed); a connection kept
+// from an earlier run only has its webhooks subscribed again.
+[[nodiscard]] Status ConnectDemoStores(SandboxServer& sandbox, const DemoHooks& hooks);
 
 }  // namespace scs

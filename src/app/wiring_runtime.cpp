@@ -29,7 +29,10 @@ Result<std::unique_ptr<SecretBox>> BuildSecretBox(const AppConfig& config, Redac
 std::unique_ptr<ConnectorRegistry> BuildRegistry(Runtime& runtime) {
     auto registry = std::make_unique<ConnectorRegistry>(BuiltinCatalogue());
     std::map<std::string, ConnectorDeps> deps;
-    for (const auto& [tag, settings] : runtime.config.platforms) {
+    // Every platform of the catalogue, configured or not: the security settings apply to all.
+    for (const auto& info : registry->Catalogue()) {
+        const std::string& tag = info.tag;
+        const PlatformSettings& settings = runtime.config.platforms[tag];
         ConnectorDeps platform;
         platform.base_url = settings.base_url;
         platform.api_version = settings.api_version;
@@ -46,6 +49,8 @@ std::unique_ptr<ConnectorRegistry> BuildRegistry(Runtime& runtime) {
         if (settings.rate_restore_per_second > 0) {
             platform.settings["restore_rate"] =
                 std::to_string(static_cast<int64_t>(settings.rate_restore_per_second));
+            // WooCommerce has no budget of its own: the rate is requests per second per store.
+            platform.settings["requests_per_second"] = platform.settings["restore_rate"];
         }
         platform.http = runtime.http;
         platform.state = runtime.state.get();
@@ -70,6 +75,16 @@ Status SubscribeConnectionWebhooks(Runtime& runtime,
         ->SubscribeWebhooks(session,
                             runtime.config.PublicUrl() + "/internal/v1/sales_channels/webhooks/" +
                                 connection.platform);
+}
+
+std::function<Status(const Connection&)> WebhookRepairFor(Runtime& runtime) {
+    return [rt = &runtime](const Connection& connection) -> Status {
+        auto credentials = rt->vault->Load(connection.id);
+        if (!credentials) {
+            return tl::unexpected(credentials.error());
+        }
+        return SubscribeConnectionWebhooks(*rt, connection, *credentials);
+    };
 }
 
 SyncOptions SyncOptionsFor(const AppConfig& config) {

@@ -47,8 +47,15 @@ size_t AppendHeader(char* data, size_t size, size_t count, void* user) {
     return size * count;
 }
 
+// The URL for a message: without its query, which may carry credentials or signatures
+// (WooCommerce's consumer_key/consumer_secret or OAuth 1.0a parameters).
+std::string UrlForMessage(const std::string& url) {
+    return url.substr(0, url.find('?'));
+}
+
 Error TransportError(CURLcode code, const std::string& url) {
-    std::string message = "HTTP call to " + url + " failed: " + curl_easy_strerror(code);
+    std::string message =
+        "HTTP call to " + UrlForMessage(url) + " failed: " + curl_easy_strerror(code);
     switch (code) {
         case CURLE_OPERATION_TIMEDOUT:
             return Error{ErrorCode::kTimeout, std::move(message), {}, std::nullopt};
@@ -123,7 +130,7 @@ public:
         const CURLcode code = curl_easy_perform(easy.get());
         if (refused) {
             return Fail(ErrorCode::kBadRequest,
-                        "HTTP call to " + request.url +
+                        "HTTP call to " + UrlForMessage(request.url) +
                             " refused: the host resolves to a private, loopback or link-local "
                             "address");
         }

@@ -88,6 +88,12 @@ boost::json::value ShopifyE2E::SandboxGet(const std::string& target) const {
     return Json(r);
 }
 
+HttpResult ShopifyE2E::SandboxSend(const std::string& method,
+                                   const std::string& target,
+                                   const std::string& body) const {
+    return HttpCall(sandbox_port_, method, target, {{"Content-Type", "application/json"}}, body);
+}
+
 void ShopifyE2E::Configure(const std::string& extra_yaml, const std::string& shopify_yaml) {
     const auto config = dir_.Path() / "scs.yaml";
     std::ofstream(config) << "data_dir: " << (dir_.Path() / "data").string() << "\n"
@@ -214,6 +220,87 @@ bool ShopifyE2E::WaitForOrders(
         std::this_thread::sleep_for(kPoll);
     }
     return false;
+}
+
+std::string ShopifyE2E::SyncEntity(int64_t connection_id, const std::string& entity) const {
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        auto r = Api(
+            "POST", ConnectionPath(connection_id) + "/syncs", R"({"entity":")" + entity + "\"}");
+        if (r.status == 202) {
+            const int64_t run_id = Json(r).at("data").at("run").at("id").to_number<int64_t>();
+            return std::string(WaitForRun(connection_id, run_id, std::chrono::seconds(120))
+                                   .at("status")
+                                   .as_string());
+        }
+        EXPECT_EQ(r.status, 409) << r.body;
+        if (r.status != 409) {
+            return "refused";
+        }
+        WaitForNewestRun(connection_id, entity);
+    }
+    return "refused";
+}
+
+void ShopifyE2E::WaitForNewestRun(int64_t connection_id, const std::string& entity) const {
+    auto runs = Api("GET", ConnectionPath(connection_id) + "/syncs?limit=1&entity=" + entity);
+    EXPECT_EQ(runs.status, 200) << runs.body;
+    const auto body = Json(runs);
+    const auto& list = body.at("data").at("runs").as_array();
+    if (!list.empty()) {
+        WaitForRun(connection_id, list[0].at("id").to_number<int64_t>(), std::chrono::seconds(120));
+    }
+}
+
+HttpResult ShopifyE2E::Post(const std::string& path,
+                            const std::string& body,
+                            const std::string& idempotency_key) const {
+    std::vector<std::pair<std::string, std::string>> headers{
+        {"Authorization", std::string("Bearer ") + kToken}, {"Content-Type", "application/json"}};
+    if (!idempotency_key.empty()) {
+        headers.emplace_back("Idempotency-Key", idempotency_key);
+    }
+    return HttpCall(service_port_, "POST", path, headers, body);
+}
+
+int64_t ShopifyE2E::PushInventory(int64_t connection_id, const std::string& items_json) const {
+    auto r = Post(ConnectionPath(connection_id) + "/inventory", R"({"items":)" + items_json + "}");
+    EXPECT_EQ(r.status, 202) << r.body;
+    return r.status == 202 ? Json(r).at("data").at("push").at("id").to_number<int64_t>() : 0;
+}
+
+boost::json::object ShopifyE2E::WaitForPush(int64_t connection_id,
+                                            int64_t push_id,
+                                            std::chrono::seconds timeout) const {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    boost::json::object push;
+    while (std::chrono::steady_clock::now() < deadline) {
+        auto r = Api("GET", ConnectionPath(connection_id) + "/pushes/" + std::to_string(push_id));
+        EXPECT_EQ(r.status, 200) << r.body;
+        push = r.status == 200 ? Json(r).at("data").as_object() : boost::json::object{};
+        const auto state = push.empty() ? "" : std::string(push.at("state").as_string());
+        if (state != "queued" && state != "running" && !state.empty()) {
+            return push;
+        }
+        std::this_thread::sleep_for(kPoll);
+    }
+    ADD_FAILURE() << "push " << push_id << " did not settle: " << boost::json::serialize(push);
+    return push;
+}
+
+bool ShopifyE2E::WaitForOrderStatus(int64_t connection_id,
+                                    const std::string& external_id,
+                                    const std::string& status) const {
+    return WaitForOrders(
+        connection_id,
+        [&](const std::vector<boost::json::object>& orders) {
+            for (const auto& order : orders) {
+                if (ExternalId(order) == external_id) {
+                    return order.at("status").as_string() == status;
+                }
+            }
+            return false;
+        },
+        std::chrono::seconds(30));
 }
 
 double ShopifyE2E::Metric(const std::string& sample) const {

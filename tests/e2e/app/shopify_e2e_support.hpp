@@ -46,6 +46,10 @@ public:
     // POST /_sandbox/stores/{id}/orders with `body`; returns the stored orders.
     boost::json::value AddOrders(const SandboxStore& store, const std::string& body) const;
     boost::json::value SandboxGet(const std::string& target) const;
+    // Any call to the sandbox (JSON body), whatever it answers.
+    testing::HttpResult SandboxSend(const std::string& method,
+                                    const std::string& target,
+                                    const std::string& body = {}) const;
 
     // Writes the service config (`shopify_yaml` under platforms.shopify, `extra_yaml` appended
     // at the top level) and runs `migrate up`. The default budget is the Plus plan's.
@@ -75,6 +79,26 @@ public:
     bool WaitForOrders(int64_t connection_id,
                        const std::function<bool(const std::vector<boost::json::object>&)>& pred,
                        std::chrono::milliseconds timeout) const;
+    // Triggers a sync of `entity` and waits for it; the run's final status ("refused" when it
+    // could not start). The reconciler starts an orders sync of its own as soon as a connection
+    // exists; a trigger refused because that one runs waits for it and asks again.
+    std::string SyncEntity(int64_t connection_id, const std::string& entity) const;
+    // Waits for the newest run of `entity` to finish (none: returns at once).
+    void WaitForNewestRun(int64_t connection_id, const std::string& entity) const;
+    // POST with the admin token and, when given, an Idempotency-Key header.
+    testing::HttpResult Post(const std::string& path,
+                             const std::string& body,
+                             const std::string& idempotency_key = {}) const;
+    // POST …/inventory {"items": items_json}: the push id (0 when refused).
+    int64_t PushInventory(int64_t connection_id, const std::string& items_json) const;
+    // Polls GET …/pushes/{id} until the push leaves queued/running; the push object.
+    boost::json::object WaitForPush(int64_t connection_id,
+                                    int64_t push_id,
+                                    std::chrono::seconds timeout = std::chrono::seconds(60)) const;
+    // Polls the orders API until the order with `external_id` has canonical `status`.
+    bool WaitForOrderStatus(int64_t connection_id,
+                            const std::string& external_id,
+                            const std::string& status) const;
     // One Prometheus sample's value (0 when absent), e.g.
     // Metric("scs_orders_recovered_by_poll_total{platform=\"shopify\"}").
     double Metric(const std::string& sample) const;

@@ -82,39 +82,17 @@ protected:
         }
     }
 
-    // Triggers a sync of `entity` and waits for it. The reconciler starts an orders sync of its
-    // own as soon as a connection exists; a trigger refused because that one runs waits for it
-    // and asks again.
     std::string SyncEntity(const std::string& entity) {
-        for (int attempt = 0; attempt < 3; ++attempt) {
-            auto r = StartSync(entity);
-            if (r.status == 202) {
-                const int64_t run_id = Json(r).at("data").at("run").at("id").to_number<int64_t>();
-                return std::string(WaitForRun(connection_, run_id, 120s).at("status").as_string());
-            }
-            EXPECT_EQ(r.status, 409) << r.body;
-            if (r.status != 409) {
-                return "refused";
-            }
-            WaitForRunningSync(entity);
-        }
-        return "refused";
+        return ShopifyE2E::SyncEntity(connection_, entity);
+    }
+
+    void WaitForRunningSync(const std::string& entity) const {
+        WaitForNewestRun(connection_, entity);
     }
 
     testing::HttpResult StartSync(const std::string& entity) const {
         return Api(
             "POST", ConnectionPath(connection_) + "/syncs", R"({"entity":")" + entity + "\"}");
-    }
-
-    // Waits for the newest run of `entity` to finish.
-    void WaitForRunningSync(const std::string& entity) const {
-        auto r = Api("GET", ConnectionPath(connection_) + "/syncs?limit=1&entity=" + entity);
-        ASSERT_EQ(r.status, 200) << r.body;
-        const auto body = Json(r);
-        const auto& runs = body.at("data").at("runs").as_array();
-        if (!runs.empty()) {
-            WaitForRun(connection_, runs[0].at("id").to_number<int64_t>(), 120s);
-        }
     }
 
     // The SKUs of the store's catalogue, from the service's listing table.
@@ -132,24 +110,8 @@ protected:
         return {skus.begin(), skus.end()};
     }
 
-    testing::HttpResult Post(const std::string& path,
-                             const std::string& body,
-                             const std::string& idempotency_key = {}) const {
-        std::vector<std::pair<std::string, std::string>> headers{
-            {"Authorization", std::string("Bearer ") + kToken},
-            {"Content-Type", "application/json"}};
-        if (!idempotency_key.empty()) {
-            headers.emplace_back("Idempotency-Key", idempotency_key);
-        }
-        return testing::HttpCall(ServicePort(), "POST", path, headers, body);
-    }
-
-    // POSTs an inventory push; its id.
     int64_t PushInventory(const std::string& items_json) {
-        auto r =
-            Post(ConnectionPath(connection_) + "/inventory", R"({"items":)" + items_json + "}");
-        EXPECT_EQ(r.status, 202) << r.body;
-        return r.status == 202 ? Json(r).at("data").at("push").at("id").to_number<int64_t>() : 0;
+        return ShopifyE2E::PushInventory(connection_, items_json);
     }
 
     json::object Push(int64_t id) const {
@@ -158,20 +120,8 @@ protected:
         return r.status == 200 ? Json(r).at("data").as_object() : json::object{};
     }
 
-    // Polls the push until it leaves queued/running.
     json::object WaitForPush(int64_t id, std::chrono::seconds timeout = 60s) const {
-        const auto deadline = std::chrono::steady_clock::now() + timeout;
-        json::object push;
-        while (std::chrono::steady_clock::now() < deadline) {
-            push = Push(id);
-            const auto state = push.empty() ? "" : std::string(push.at("state").as_string());
-            if (state != "queued" && state != "running" && !state.empty()) {
-                return push;
-            }
-            std::this_thread::sleep_for(kPoll);
-        }
-        ADD_FAILURE() << "push " << id << " did not settle: " << json::serialize(push);
-        return push;
+        return ShopifyE2E::WaitForPush(connection_, id, timeout);
     }
 
     // The store's levels by SKU and location id, from the sandbox.
@@ -218,17 +168,7 @@ protected:
     }
 
     bool WaitForOrderStatus(const std::string& external_id, const std::string& status) const {
-        return WaitForOrders(
-            connection_,
-            [&](const std::vector<json::object>& orders) {
-                for (const auto& order : orders) {
-                    if (ExternalId(order) == external_id) {
-                        return order.at("status").as_string() == status;
-                    }
-                }
-                return false;
-            },
-            30s);
+        return ShopifyE2E::WaitForOrderStatus(connection_, external_id, status);
     }
 
     SandboxStore store_;

@@ -78,12 +78,14 @@ TEST_F(CurlHttpClientTest, RefusedConnectionIsKUnavailable) {
 }
 
 TEST_F(CurlHttpClientTest, PublicOnlyRefusesALoopbackPeerBeforeSending) {
-    OutboundRequest request{"POST", base_ + "/echo", {}, "payload"};
+    OutboundRequest request{"POST", base_ + "/echo?consumer_secret=cs_hidden", {}, "payload"};
     request.public_only = true;
     auto refused = client_->Send(request);
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().code, ErrorCode::kBadRequest);
     EXPECT_NE(refused.error().message.find("private, loopback or link-local"), std::string::npos);
+    // The query may carry credentials: messages never repeat it.
+    EXPECT_EQ(refused.error().message.find("cs_hidden"), std::string::npos);
     request.public_only = false;
     auto allowed = client_->Send(request);
     ASSERT_TRUE(allowed) << allowed.error().message;
