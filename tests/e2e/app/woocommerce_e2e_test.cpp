@@ -11,6 +11,7 @@
 #include <thread>
 
 #include <boost/json/serialize.hpp>
+#include <boost/url/parse.hpp>
 #include <gtest/gtest.h>
 
 #include "security/crypto.hpp"
@@ -282,6 +283,75 @@ TEST_F(WooCommerceE2E, ReconciliationReEnablesADisabledWebhookAndRecoversMissedO
     // And deliveries flow again.
     NewOrders(site, 1);
     EXPECT_TRUE(WaitForOrderCount(connection, missed.size() + 1, 15s));
+}
+
+// The path and query of an absolute URL on 127.0.0.1.
+std::string TargetOf(const std::string& url) {
+    auto parsed = boost::urls::parse_uri(url);
+    EXPECT_TRUE(parsed) << url;
+    return parsed ? std::string(parsed->encoded_target()) : std::string();
+}
+
+std::string QueryParam(const std::string& url, const std::string& name) {
+    auto parsed = boost::urls::parse_uri(url);
+    if (!parsed) {
+        return {};
+    }
+    auto it = parsed->params().find(name);
+    return it == parsed->params().end() ? std::string() : std::string((*it).value);
+}
+
+TEST_F(WooCommerceE2E, KeyExchangeConnectsTheSiteAndItsNonceIsSingleUse) {
+    const WooSite site = CreateSite("keyx", 3, R"("allow_http_callback":true)");
+    StartAll();
+    const std::string install =
+        "/api/v1/sales_channels/woocommerce/install?seller_id=" + std::string(kSeller) +
+        "&store_url=" + site.base_url;
+    // A site on the service's own network is refused unless the config allows it (it does here,
+    // for the sandbox); a malformed one is always refused.
+    auto bad = Api("GET",
+                   "/api/v1/sales_channels/woocommerce/install?seller_id=" + std::string(kSeller) +
+                       "&store_url=ftp://x");
+    EXPECT_EQ(bad.status, 400) << bad.body;
+    EXPECT_EQ(Json(bad).at("field").as_string(), "store_url");
+
+    auto redirect = Api("GET", install);
+    ASSERT_EQ(redirect.status, 302) << redirect.body;
+    const std::string authorize = redirect.Header("Location").value_or("");
+    ASSERT_EQ(authorize.rfind(site.base_url + "/wc-auth/v1/authorize?", 0), 0U) << authorize;
+    EXPECT_EQ(QueryParam(authorize, "scope"), "read_write");
+    const std::string nonce = QueryParam(authorize, "user_id");
+    ASSERT_FALSE(nonce.empty());
+
+    // The merchant grants: the site posts fresh keys to the service, which must answer 200 for
+    // the site to keep them, then sends the merchant back with success=1.
+    auto granted = testing::HttpCall(SandboxPort(), "GET", TargetOf(authorize));
+    ASSERT_EQ(granted.status, 302) << granted.body;
+    EXPECT_EQ(QueryParam(granted.Header("Location").value_or(""), "success"), "1");
+    auto list = Api("GET", std::string("/api/v1/sellers/") + kSeller + "/sales_channels");
+    ASSERT_EQ(list.status, 200) << list.body;
+    const auto connections = Json(list).at("data").as_array();
+    ASSERT_EQ(connections.size(), 1U) << list.body;
+    const auto& connection = connections[0].as_object();
+    EXPECT_EQ(connection.at("store_id").as_string(), site.base_url);
+    EXPECT_EQ(connection.at("status").as_string(), "active");
+    EXPECT_EQ(json::serialize(connection.at("credentials_set")),
+              R"(["consumer_key","consumer_secret","webhook_secret"])");
+    EXPECT_EQ(Webhooks(site).size(), 4U);
+    // The connection works: its orders sync.
+    ASSERT_EQ(SyncEntity(connection.at("id").to_number<int64_t>(), "orders"), "succeeded");
+    EXPECT_EQ(ListOrders(connection.at("id").to_number<int64_t>()).size(), 3U);
+
+    // A replayed callback finds no nonce, and nothing changes.
+    auto replay = testing::HttpCall(
+        ServicePort(),
+        "POST",
+        "/api/v1/sales_channels/woocommerce/keys",
+        {{"Content-Type", "application/json"}},
+        R"({"key_id":9,"user_id":")" + nonce +
+            R"(","consumer_key":"ck_x","consumer_secret":"cs_x","key_permissions":"read_write"})");
+    EXPECT_EQ(replay.status, 400) << replay.body;
+    EXPECT_EQ(Json(replay).at("code").as_string(), "OAUTH_ERROR");
 }
 
 TEST_F(WooCommerceE2E, StockAndStatusPushesReachTheSite) {
