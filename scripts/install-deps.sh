@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
-  cmake g++ make pkg-config git ca-certificates curl
+  cmake g++ make ninja-build ccache mold pkg-config git ca-certificates curl
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libcurl4-openssl-dev libssl-dev libpqxx-dev libsqlite3-dev sqlite3 libhiredis-dev
   libspdlog-dev libfmt-dev libyaml-cpp-dev libcli11-dev prometheus-cpp-dev libexpected-dev
