@@ -16,7 +16,8 @@ deps:
 build:
 	bash scripts/build.sh normal
 
-# Only the service binary: what `make run` needs, without the tests and benchmarks.
+# Only the service binary and the emulators it starts (scs-sandbox): what `make run` needs,
+# without the tests and benchmarks.
 build-scs:
 	bash scripts/build.sh normal scs
 

@@ -16,18 +16,18 @@ changed_sources() {
   base=$(cat .ci/tidy-base 2>/dev/null || true)
   if [ -z "$base" ] || ! git cat-file -e "$base^{commit}" 2>/dev/null ||
      ! git diff --quiet "$base" -- .clang-tidy; then
-    git ls-files 'src/*.cpp' 'tests/*.cpp'
+    git ls-files 'src/*.cpp' 'sandbox/*.cpp' 'tests/*.cpp'
     return
   fi
   {
-    git diff --name-only --diff-filter=AMR "$base" -- 'src/*.cpp' 'tests/*.cpp'
-    git diff --name-only --diff-filter=AMR "$base" -- 'src/*.hpp' 'tests/*.hpp' |
+    git diff --name-only --diff-filter=AMR "$base" -- 'src/*.cpp' 'sandbox/*.cpp' 'tests/*.cpp'
+    git diff --name-only --diff-filter=AMR "$base" -- 'src/*.hpp' 'sandbox/*.hpp' 'tests/*.hpp' |
       xargs -r -n1 dirname | sort -u | while read -r dir; do git ls-files "$dir/*.cpp"; done
   } | sort -u
 }
 
 if [ "${1:-}" = "--all" ]; then
-  mapfile -t tidy < <(git ls-files 'src/*.cpp' 'tests/*.cpp')
+  mapfile -t tidy < <(git ls-files 'src/*.cpp' 'sandbox/*.cpp' 'tests/*.cpp')
 elif [ "${1:-}" = "--changed" ]; then
   mapfile -t tidy < <(changed_sources)
 else

@@ -64,6 +64,7 @@ phase install bash scripts/install-deps.sh
 command -v ccache >/dev/null 2>&1 && ccache --zero-stats >/dev/null 2>&1 || true
 phase "build (normal)" bash scripts/build.sh normal
 phase lint bash scripts/lint.sh --changed
+phase "link graph" bash scripts/check-link-graph.sh build
 phase "build (ASan/UBSan)" bash scripts/build.sh asan
 
 phase servers bash scripts/test-env.sh start

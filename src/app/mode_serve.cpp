@@ -14,10 +14,10 @@ int RunServe(AppConfig config,
              bool with_workers,
              bool with_sandbox) {
     const log::Logger log("app");
-    // Declared before the runtime so it outlives it: its webhook sender may still be running.
-    std::unique_ptr<SandboxServer> sandbox;
+    // scs-sandbox, a child process; declared before the runtime, stopped after it.
+    std::unique_ptr<SandboxProcess> sandbox;
     if (with_sandbox) {
-        auto started = StartSandboxServer(config);
+        auto started = SandboxProcess::Start(config);
         if (!started) {
             log.Error("sandbox start-up failed", {log::F("error", started.error().message)});
             return 1;

@@ -5,7 +5,6 @@
 
 #include "app/config_keys.hpp"
 #include "http/request.hpp"
-#include "sandbox/generator_catalogue.hpp"
 
 namespace scs {
 namespace {
@@ -20,11 +19,16 @@ constexpr const char* kDemoWooSecret = "cs_0123456789abcdef0123456789abcdef01234
 constexpr double kPlusBucket = 20000;
 constexpr double kPlusRestore = 1000;
 
+// The sandbox numbers a store's locations from this id up
+// (sandbox/generator/generator_catalogue.hpp, kCatalogueLocationIdBase: scs does not link the
+// sandbox, so the value is repeated here and checked by the demo's end-to-end test).
+constexpr int64_t kSandboxLocationIdBase = 65'000'000'000;
+
 // The demo hubs RUH and JED stock the sandbox store's two default locations (Riyadh and Jeddah
 // warehouses), so inventory pushes work out of the box.
 boost::json::object DemoSettings() {
     const auto location = [](int64_t offset) {
-        return std::to_string(sandbox::kCatalogueLocationIdBase + offset);
+        return std::to_string(kSandboxLocationIdBase + offset);
     };
     return boost::json::object{
         {"hub_locations", boost::json::object{{"RUH", location(0)}, {"JED", location(1)}}}};
@@ -32,22 +36,7 @@ boost::json::object DemoSettings() {
 
 }  // namespace
 
-Result<std::unique_ptr<SandboxServer>> StartSandboxServer(const AppConfig& config) {
-    auto address = ParseHostPort(config.sandbox.addr);
-    if (!address) {
-        return tl::unexpected(address.error());
-    }
-    SandboxOptions options;
-    options.host = address->first;
-    options.port = address->second;
-    auto sandbox = std::make_unique<SandboxServer>(options);
-    if (auto started = sandbox->Start(); !started) {
-        return tl::unexpected(started.error());
-    }
-    return sandbox;
-}
-
-void UseSandbox(const SandboxServer& sandbox, AppConfig& config) {
+void UseSandbox(const SandboxProcess& sandbox, AppConfig& config) {
     auto& shopify = config.platforms["shopify"];
     shopify.base_url = sandbox.BaseAddress() + "/shopify/{shop}";
     // The demo store is on Shopify's Plus plan; the connector's budget must match it.
@@ -91,7 +80,7 @@ Status ConnectOrResubscribe(const DemoHooks& hooks,
     return {};
 }
 
-Status ConnectDemoShopify(SandboxServer& sandbox, const DemoHooks& hooks) {
+Status ConnectDemoShopify(const SandboxProcess& sandbox, const DemoHooks& hooks) {
     // The sandbox starts empty with every process. A demo connection kept in the database from
     // an earlier run holds the same fixed credentials, so recreating the store is enough.
     boost::json::object spec{{"platform", "shopify"},
@@ -115,7 +104,7 @@ Status ConnectDemoShopify(SandboxServer& sandbox, const DemoHooks& hooks) {
                             {"settings", DemoSettings()}});
 }
 
-Status ConnectDemoWooCommerce(SandboxServer& sandbox, const DemoHooks& hooks) {
+Status ConnectDemoWooCommerce(const SandboxProcess& sandbox, const DemoHooks& hooks) {
     boost::json::object spec{{"platform", "woocommerce"},
                              {"site", kDemoWooSite},
                              {"consumer_key", kDemoWooKey},
@@ -143,7 +132,7 @@ Status ConnectDemoWooCommerce(SandboxServer& sandbox, const DemoHooks& hooks) {
 
 }  // namespace
 
-Status ConnectDemoStores(SandboxServer& sandbox, const DemoHooks& hooks) {
+Status ConnectDemoStores(const SandboxProcess& sandbox, const DemoHooks& hooks) {
     if (auto shopify = ConnectDemoShopify(sandbox, hooks); !shopify) {
         return shopify;
     }

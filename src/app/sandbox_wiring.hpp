@@ -5,8 +5,8 @@
 
 #include "api/connections_api.hpp"
 #include "app/config.hpp"
+#include "app/sandbox_process.hpp"
 #include "core/result.hpp"
-#include "sandbox/sandbox_server.hpp"
 
 namespace scs {
 
@@ -18,12 +18,9 @@ inline constexpr const char* kDemoShop = "demo.myshopify.com";
 inline constexpr const char* kDemoWooSite = "demo-woo";
 inline constexpr int kDemoOrders = 50;
 
-// Starts the platform sandboxes on sandbox.addr.
-[[nodiscard]] Result<std::unique_ptr<SandboxServer>> StartSandboxServer(const AppConfig& config);
-
 // Points the Shopify connector at `sandbox` and allows loopback store URLs (the sandboxes live
 // there): for `scs all --sandbox` only.
-void UseSandbox(const SandboxServer& sandbox, AppConfig& config);
+void UseSandbox(const SandboxProcess& sandbox, AppConfig& config);
 
 // What connecting the demo stores uses; borrowed.
 struct DemoHooks {
@@ -36,6 +33,6 @@ struct DemoHooks {
 // Creates the demo stores in the sandbox and connects the demo seller to each through the
 // connections API (credentials checked with the store, webhooks subscribed); a connection kept
 // from an earlier run only has its webhooks subscribed again.
-[[nodiscard]] Status ConnectDemoStores(SandboxServer& sandbox, const DemoHooks& hooks);
+[[nodiscard]] Status ConnectDemoStores(const SandboxProcess& sandbox, const DemoHooks& hooks);
 
 }  // namespace scs

@@ -6,10 +6,6 @@
 namespace scs {
 namespace {
 
-char AsciiLower(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 boost::urls::result<boost::urls::url_view> ParseTarget(std::string_view target) {
     if (!target.empty() && target.front() == '/') {
         return boost::urls::parse_origin_form(target);
@@ -19,25 +15,8 @@ boost::urls::result<boost::urls::url_view> ParseTarget(std::string_view target) 
 
 }  // namespace
 
-bool HeaderNameEquals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (size_t i = 0; i < a.size(); ++i) {
-        if (AsciiLower(a[i]) != AsciiLower(b[i])) {
-            return false;
-        }
-    }
-    return true;
-}
-
 std::optional<std::string_view> HttpRequest::Header(std::string_view name) const {
-    for (const auto& [key, value] : headers) {
-        if (HeaderNameEquals(key, name)) {
-            return std::string_view{value};
-        }
-    }
-    return std::nullopt;
+    return FindHeader(headers, name);
 }
 
 std::optional<std::string> HttpRequest::Query(std::string_view name) const {

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/headers.hpp"
 #include "core/result.hpp"
 
 namespace scs {
@@ -14,11 +15,11 @@ namespace scs {
 // One HTTP request as handlers see it: plain strings, no Beast types. The server builds it on an
 // I/O thread and hands it to exactly one handler thread; it is not shared, so it needs no locking.
 struct HttpRequest {
-    std::string method;                                        // "GET"
-    std::string target;                                        // raw request target, "/a/b?x=1"
-    std::string path;                                          // percent-decoded path, "/a/b"
-    std::map<std::string, std::string> query;                  // decoded params, last one wins
-    std::vector<std::pair<std::string, std::string>> headers;  // as received
+    std::string method;                        // "GET"
+    std::string target;                        // raw request target, "/a/b?x=1"
+    std::string path;                          // percent-decoded path, "/a/b"
+    std::map<std::string, std::string> query;  // decoded params, last one wins
+    HeaderList headers;                        // as received
     std::string body;
     std::map<std::string, std::string> path_params;  // filled by the router from {name} segments
     std::string route;       // the matched pattern, "" when no route matched
@@ -35,8 +36,5 @@ struct HttpRequest {
 // as Go's url.ParseQuery does), so clients must send a literal plus as %2B.
 // Fails with kBadRequest when the target is not a valid request target.
 [[nodiscard]] Status ParseRequestTarget(std::string_view target, HttpRequest& request);
-
-// ASCII case-insensitive equality, as HTTP uses for header names.
-bool HeaderNameEquals(std::string_view a, std::string_view b);
 
 }  // namespace scs

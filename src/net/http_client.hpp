@@ -8,11 +8,10 @@
 #include <utility>
 #include <vector>
 
+#include "core/headers.hpp"
 #include "core/result.hpp"
 
 namespace scs {
-
-using HeaderList = std::vector<std::pair<std::string, std::string>>;
 
 // One outbound HTTP call. Plain data.
 struct OutboundRequest {

@@ -31,30 +31,6 @@ std::string_view StripPrefix(std::string_view text, std::string_view prefix) {
     return text;
 }
 
-int HexValue(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    const int lower = std::tolower(static_cast<unsigned char>(c));
-    return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
-}
-
-std::string PercentDecode(std::string_view text) {
-    std::string out;
-    for (size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '+') {
-            out += ' ';
-        } else if (text[i] == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 &&
-                   HexValue(text[i + 2]) >= 0) {
-            out += static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2]));
-            i += 2;
-        } else {
-            out += text[i];
-        }
-    }
-    return out;
-}
-
 // ^[a-z0-9][a-z0-9-]*\.myshopify\.com$ (std::regex trips GCC 12 warnings under ASan).
 bool IsProductionShopDomain(std::string_view domain) {
     if (domain.size() <= kShopSuffix.size() ||
@@ -211,22 +187,6 @@ std::string ShopifyFormEncode(std::string_view text) {
         }
     }
     return out;
-}
-
-QueryParams DecodeQueryString(std::string_view query) {
-    QueryParams params;
-    while (!query.empty()) {
-        const size_t amp = query.find('&');
-        const std::string_view pair = query.substr(0, amp);
-        query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
-        if (pair.empty()) {
-            continue;
-        }
-        const size_t eq = pair.find('=');
-        params.emplace_back(PercentDecode(pair.substr(0, eq)),
-                            eq == std::string_view::npos ? "" : PercentDecode(pair.substr(eq + 1)));
-    }
-    return params;
 }
 
 std::string CanonicalShopifyQuery(const QueryParams& params) {

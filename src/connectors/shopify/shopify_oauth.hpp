@@ -10,13 +10,12 @@
 #include "core/result.hpp"
 #include "core/time.hpp"
 #include "net/http_client.hpp"
+#include "net/query_string.hpp"
 
 // The OAuth pieces of a Shopify app (platforms doc A1): the install redirect, the query-HMAC
 // check of install requests and callbacks, the shop-domain rule, the code exchange and the
 // refresh of expiring offline tokens. Pure functions except the two token calls; thread-safe.
 namespace scs {
-
-using QueryParams = std::vector<std::pair<std::string, std::string>>;
 
 // The app's own settings (config platforms.shopify.*).
 struct ShopifyAppSettings {
@@ -46,9 +45,6 @@ std::string ShopifyAuthorizeUrl(const ShopifyAppSettings& app,
 // Percent-encodes like URLSearchParams (application/x-www-form-urlencoded) but with %20 for a
 // space, as Shopify's HMAC input requires.
 std::string ShopifyFormEncode(std::string_view text);
-
-// The decoded parameters of a raw query string ("a=1&b=x%20y"), in order, repeats kept.
-QueryParams DecodeQueryString(std::string_view query);
 
 // The message Shopify signs: every parameter but hmac and signature, repeated keys joined with
 // ',', sorted by key, each pair form-encoded, joined with '&'.

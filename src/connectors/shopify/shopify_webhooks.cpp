@@ -1,35 +1,12 @@
 #include "connectors/shopify/shopify_webhooks.hpp"
 
 #include <array>
-#include <cctype>
 
+#include "core/headers.hpp"
 #include "security/crypto.hpp"
 
 namespace scs {
 namespace {
-
-bool NameEquals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (size_t i = 0; i < a.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(a[i])) !=
-            std::tolower(static_cast<unsigned char>(b[i]))) {
-            return false;
-        }
-    }
-    return true;
-}
-
-const std::string* Find(const std::vector<std::pair<std::string, std::string>>& headers,
-                        std::string_view name) {
-    for (const auto& [key, value] : headers) {
-        if (NameEquals(key, name)) {
-            return &value;
-        }
-    }
-    return nullptr;
-}
 
 struct RequiredHeader {
     std::string_view name;
@@ -54,16 +31,16 @@ Result<ShopifyWebhookHeaders> ReadShopifyWebhookHeaders(
     const std::vector<std::pair<std::string, std::string>>& headers) {
     ShopifyWebhookHeaders read;
     for (const RequiredHeader& required : kRequired) {
-        const std::string* value = Find(headers, required.name);
-        if (value == nullptr || value->empty()) {
+        const auto value = FindHeader(headers, required.name);
+        if (!value || value->empty()) {
             return FailField(std::string(required.name), "missing webhook header");
         }
-        read.*required.field = *value;
+        read.*required.field = std::string(*value);
     }
-    if (const std::string* event_id = Find(headers, "X-Shopify-Event-Id")) {
-        read.event_id = *event_id;
+    if (const auto event_id = FindHeader(headers, "X-Shopify-Event-Id")) {
+        read.event_id = std::string(*event_id);
     }
-    if (const std::string* triggered = Find(headers, "X-Shopify-Triggered-At")) {
+    if (const auto triggered = FindHeader(headers, "X-Shopify-Triggered-At")) {
         read.triggered_at = ParseRfc3339(*triggered);
     }
     return read;

@@ -18,14 +18,6 @@ bool IsUnreserved(unsigned char c) {
     return std::isalnum(c) != 0 || c == '-' || c == '.' || c == '_' || c == '~';
 }
 
-int HexValue(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    const char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
-}
-
 std::string Lower(std::string_view text) {
     std::string lowered(text);
     std::transform(lowered.begin(), lowered.end(), lowered.begin(), [](unsigned char c) {
@@ -87,7 +79,7 @@ WooCommerceAuthorized SignOAuth(std::string_view method,
                                 std::string_view url,
                                 const WooCommerceKeys& keys,
                                 const OAuthStamp& stamp) {
-    WooCommerceQuery query = ParseQueryString(QueryOf(url));
+    WooCommerceQuery query = DecodeQueryString(QueryOf(url));
     const WooCommerceQuery oauth{{"oauth_consumer_key", keys.consumer_key},
                                  {"oauth_nonce", stamp.nonce},
                                  {"oauth_signature_method", "HMAC-SHA256"},
@@ -117,40 +109,6 @@ std::string OAuthEncode(std::string_view text) {
     return encoded;
 }
 
-std::string FormDecode(std::string_view text) {
-    std::string decoded;
-    decoded.reserve(text.size());
-    for (size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        const int high = c == '%' && i + 2 < text.size() ? HexValue(text[i + 1]) : -1;
-        const int low = high >= 0 ? HexValue(text[i + 2]) : -1;
-        if (low >= 0) {
-            decoded.push_back(static_cast<char>(high * 16 + low));
-            i += 2;
-        } else {
-            decoded.push_back(c == '+' ? ' ' : c);
-        }
-    }
-    return decoded;
-}
-
-WooCommerceQuery ParseQueryString(std::string_view query) {
-    WooCommerceQuery params;
-    while (!query.empty()) {
-        const size_t amp = query.find('&');
-        const std::string_view pair = query.substr(0, amp);
-        query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
-        if (pair.empty()) {
-            continue;
-        }
-        const size_t eq = pair.find('=');
-        params.emplace_back(
-            FormDecode(pair.substr(0, eq)),
-            eq == std::string_view::npos ? std::string() : FormDecode(pair.substr(eq + 1)));
-    }
-    return params;
-}
-
 std::string FormatQueryString(const WooCommerceQuery& query) {
     std::string text;
     for (const auto& [name, value] : query) {
@@ -166,7 +124,7 @@ std::string OAuthBaseString(std::string_view method,
                             std::string_view url,
                             const WooCommerceQuery& params) {
     std::vector<std::pair<std::string, std::string>> encoded;
-    for (const auto& [name, value] : ParseQueryString(QueryOf(url))) {
+    for (const auto& [name, value] : DecodeQueryString(QueryOf(url))) {
         encoded.emplace_back(OAuthEncode(name), OAuthEncode(value));
     }
     for (const auto& [name, value] : params) {
@@ -213,7 +171,7 @@ Result<WooCommerceAuthorized> AuthorizeWooCommerceRequest(std::string_view metho
         return FailField("store_id", "a WooCommerce store URL must start with http:// or https://");
     }
     if (https_auth == WooCommerceHttpsAuth::kQuery) {
-        WooCommerceQuery query = ParseQueryString(QueryOf(url));
+        WooCommerceQuery query = DecodeQueryString(QueryOf(url));
         query.emplace_back("consumer_key", keys.consumer_key);
         query.emplace_back("consumer_secret", keys.consumer_secret);
         return WooCommerceAuthorized{WithQuery(url, query), {}};

@@ -8,6 +8,7 @@
 
 #include "core/result.hpp"
 #include "net/http_client.hpp"
+#include "net/query_string.hpp"
 
 // How a request to a WooCommerce store carries its REST API key (platforms doc B1.1): over https
 // HTTP Basic (or the consumer_key/consumer_secret query parameters, for hosts that strip the
@@ -17,7 +18,7 @@
 namespace scs {
 
 // Query parameters in order, decoded: (name, value).
-using WooCommerceQuery = std::vector<std::pair<std::string, std::string>>;
+using WooCommerceQuery = QueryParams;
 
 // How an https store is authenticated (setting https_auth: basic | query).
 enum class WooCommerceHttpsAuth { kBasic, kQuery };
@@ -40,14 +41,7 @@ struct OAuthStamp {
 // every other byte %XX with upper-case hex.
 std::string OAuthEncode(std::string_view text);
 
-// Decodes %XX escapes and '+' (a space, as in a form or PHP's query parsing). A malformed escape
-// is kept as it is.
-std::string FormDecode(std::string_view text);
-
-// "a=1&b=x%20y" -> {("a","1"),("b","x y")}; a name without '=' has an empty value.
-WooCommerceQuery ParseQueryString(std::string_view query);
-
-// The inverse of ParseQueryString with OAuthEncode on names and values.
+// The inverse of DecodeQueryString (net/query_string.hpp) with OAuthEncode on names and values.
 std::string FormatQueryString(const WooCommerceQuery& query);
 
 // The OAuth 1.0a signature base string (RFC 5849 §3.4.1): METHOD & enc(base URI) &

@@ -17,21 +17,6 @@ constexpr auto kFirstBackoff = std::chrono::milliseconds(1000);
 constexpr auto kMaxBackoff = std::chrono::milliseconds(16000);
 constexpr size_t kMaxMessage = 300;
 
-std::optional<std::string_view> HeaderOf(const HeaderList& headers, std::string_view name) {
-    for (const auto& [key, value] : headers) {
-        const bool same = key.size() == name.size() &&
-                          std::equal(key.begin(), key.end(), name.begin(), [](char a, char b) {
-                              return std::tolower(static_cast<unsigned char>(a)) ==
-                                     std::tolower(static_cast<unsigned char>(b));
-                          });
-        if (same) {
-            const std::string_view found = value;
-            return found;
-        }
-    }
-    return std::nullopt;
-}
-
 bool IsWait(int status) {
     return status == 429 || status == 503;
 }
@@ -107,7 +92,7 @@ ErrorCode CodeOfStatus(int status) {
 }  // namespace
 
 std::optional<int64_t> WooCommerceReply::TotalPages() const {
-    const auto value = HeaderOf(headers, "X-WP-TotalPages");
+    const auto value = FindHeader(headers, "X-WP-TotalPages");
     int64_t pages = 0;
     if (!value) {
         return std::nullopt;
@@ -249,7 +234,7 @@ Result<OutboundResponse> WooCommerceRest::SendOnce(std::string_view method,
 Error WooCommerceRest::ErrorOf(const WooCommerceReply& reply) const {
     const std::string what = Redacted(Describe(reply)).substr(0, kMaxMessage);
     if (reply.status >= 300 && reply.status < 400) {
-        const auto location = HeaderOf(reply.headers, "Location");
+        const auto location = FindHeader(reply.headers, "Location");
         return Error{ErrorCode::kBadRequest,
                      "the store redirected (" + what + ") to " +
                          (location ? Redacted(std::string(*location)) : "another URL") +

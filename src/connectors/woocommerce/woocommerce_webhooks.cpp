@@ -5,28 +5,11 @@
 #include <cctype>
 #include <charconv>
 
+#include "core/headers.hpp"
 #include "security/crypto.hpp"
 
 namespace scs {
 namespace {
-
-using HeaderList = std::vector<std::pair<std::string, std::string>>;
-
-bool NameEquals(std::string_view a, std::string_view b) {
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-        return std::tolower(static_cast<unsigned char>(x)) ==
-               std::tolower(static_cast<unsigned char>(y));
-    });
-}
-
-const std::string* Find(const HeaderList& headers, std::string_view name) {
-    for (const auto& [key, value] : headers) {
-        if (NameEquals(key, name)) {
-            return &value;
-        }
-    }
-    return nullptr;
-}
 
 struct HeaderField {
     std::string_view name;
@@ -130,9 +113,9 @@ std::string DecodeSpecialChars(std::string_view text) {
 Result<WooCommerceWebhookHeaders> ReadWooCommerceWebhookHeaders(const HeaderList& headers) {
     WooCommerceWebhookHeaders read;
     for (const HeaderField& header : kHeaderFields) {
-        const std::string* value = Find(headers, header.name);
-        if (value != nullptr && !value->empty()) {
-            read.*header.field = *value;
+        const auto value = FindHeader(headers, header.name);
+        if (value && !value->empty()) {
+            read.*header.field = std::string(*value);
         } else if (header.required) {
             return FailField(std::string(header.name), "missing webhook header");
         }
@@ -151,7 +134,7 @@ bool VerifyWooCommerceWebhook(std::string_view raw_body,
 }
 
 bool IsWooCommercePing(const HeaderList& headers, std::string_view raw_body) {
-    if (Find(headers, "X-WC-Webhook-Topic") != nullptr) {
+    if (FindHeader(headers, "X-WC-Webhook-Topic")) {
         return false;
     }
     constexpr std::string_view kPrefix = "webhook_id=";

@@ -126,7 +126,7 @@ std::unique_ptr<testing::ChildProcess> ShopifyE2E::StartService(
 
 int64_t ShopifyE2E::Connect(const SandboxStore& store) const {
     auto r = Api("POST",
-                 std::string("/api/v1/sellers/") + kSeller + "/sales_channels",
+                 std::string("/api/v1/sellers/") + seller_ + "/sales_channels",
                  R"({"platform":"shopify","name":"متجر التجربة","store_id":")" + store.shop +
                      R"(","credentials":{"access_token":")" + store.access_token +
                      R"(","webhook_secret":")" + kWebhookSecret + R"("}})");
@@ -151,7 +151,7 @@ boost::json::value ShopifyE2E::Json(const HttpResult& result) {
 }
 
 std::string ShopifyE2E::ConnectionPath(int64_t connection_id) const {
-    return std::string("/api/v1/sellers/") + kSeller + "/sales_channels/" +
+    return std::string("/api/v1/sellers/") + seller_ + "/sales_channels/" +
            std::to_string(connection_id);
 }
 
@@ -185,7 +185,7 @@ std::vector<boost::json::object> ShopifyE2E::ListOrders(int64_t connection_id) c
     std::vector<boost::json::object> orders;
     std::string cursor;
     for (int page = 0; page < 1000; ++page) {
-        std::string target = std::string("/api/v1/sellers/") + kSeller +
+        std::string target = std::string("/api/v1/sellers/") + seller_ +
                              "/orders?limit=200&ssc_id=" + std::to_string(connection_id);
         if (!cursor.empty()) {
             target += "&cursor=" + cursor;

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <boost/json/value.hpp>
@@ -103,6 +104,9 @@ public:
     // Metric("scs_orders_recovered_by_poll_total{platform=\"shopify\"}").
     double Metric(const std::string& sample) const;
 
+    // The seller the API helpers speak for (kSeller unless set; the demo's is "demo-seller").
+    void SetSeller(std::string seller) { seller_ = std::move(seller); }
+
     int ServicePort() const { return service_port_; }
 
     int SandboxPort() const { return sandbox_port_; }
@@ -119,6 +123,7 @@ private:
     int sandbox_port_ = testing::FreePort();
     std::unique_ptr<testing::ChildProcess> sandbox_;
     std::vector<std::string> config_args_;
+    std::string seller_ = kSeller;
 };
 
 // The external id of an order JSON object of the service.

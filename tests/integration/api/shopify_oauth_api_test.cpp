@@ -10,7 +10,7 @@
 #include "connectors/catalogue.hpp"
 #include "http/server.hpp"
 #include "net/http_client.hpp"
-#include "sandbox/sandbox_server.hpp"
+#include "sandbox/server/sandbox_server.hpp"
 #include "security/credential_seal.hpp"
 #include "security/crypto.hpp"
 #include "state/sqlite/sqlite_state_store.hpp"

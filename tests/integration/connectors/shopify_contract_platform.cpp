@@ -1,4 +1,4 @@
-// Shopify in the contract suite: a custom-app store in the sandbox (src/sandbox) and the
+// Shopify in the contract suite: a custom-app store in the sandbox (sandbox/shopify) and the
 // GraphQL connector. Throttling is the real mechanism: a small point bucket drained by the
 // harness, with the throttle_status knob making THROTTLED answers HTTP 429 with Retry-After.
 #include <algorithm>

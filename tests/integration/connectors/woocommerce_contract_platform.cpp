@@ -1,4 +1,4 @@
-// WooCommerce in the contract suite: a plain-http site in the sandbox (src/sandbox/woocommerce,
+// WooCommerce in the contract suite: a plain-http site in the sandbox (sandbox/woocommerce,
 // OAuth 1.0a signed requests) and the REST connector. Throttling is the host's WAF knob
 // (rate_limit with retry_after), which counts refusals rather than time, so no wait is real.
 #include <boost/json/serialize.hpp>

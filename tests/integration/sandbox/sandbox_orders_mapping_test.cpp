@@ -7,7 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "connectors/shopify/order_mapping.hpp"
-#include "sandbox/order_generator.hpp"
+#include "sandbox/generator/order_generator.hpp"
 #include "sandbox_test_support.hpp"
 #include "sync/canonical_order_json.hpp"
 

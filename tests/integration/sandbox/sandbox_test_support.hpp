@@ -12,7 +12,7 @@
 #include <boost/json/value.hpp>
 
 #include "http/server.hpp"
-#include "sandbox/sandbox_server.hpp"
+#include "sandbox/server/sandbox_server.hpp"
 #include "support/http_client.hpp"
 
 // Helpers shared by the sandbox integration tests: a started sandbox, JSON calls against it,

@@ -1,5 +1,5 @@
 // Fulfillment orders: created from a REST order, fulfilled partly then fully, refusals.
-#include "sandbox/fulfillment_orders.hpp"
+#include "sandbox/shopify/fulfillment_orders.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // The GraphQL reader keeps a field's directives and their arguments, variables substituted.
 #include <gtest/gtest.h>
 
-#include "sandbox/graphql_document.hpp"
+#include "sandbox/shopify/graphql_document.hpp"
 
 namespace scs::sandbox {
 namespace {

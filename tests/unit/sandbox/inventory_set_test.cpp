@@ -1,6 +1,6 @@
 // inventorySetQuantities planning: version rules, compare-and-set, atomicity, error codes; and
 // the idempotency ledger.
-#include "sandbox/inventory_set.hpp"
+#include "sandbox/shopify/inventory_set.hpp"
 
 #include <gtest/gtest.h>
 

@@ -6,7 +6,7 @@
 #include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
 
-#include "sandbox/order_generator.hpp"
+#include "sandbox/generator/order_generator.hpp"
 #include "sandbox/woocommerce/woo_order.hpp"
 #include "sandbox/woocommerce/wp_format.hpp"
 

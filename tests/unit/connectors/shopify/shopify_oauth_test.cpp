@@ -35,14 +35,6 @@ TEST(ShopifyOAuth, FormEncodingKeepsOnlyUnreservedCharacters) {
     EXPECT_EQ(ShopifyFormEncode("a b+c/d*e-f.g_h~"), "a%20b%2Bc%2Fd*e-f.g_h%7E");
 }
 
-TEST(ShopifyOAuth, DecodeQueryStringKeepsOrderAndRepeats) {
-    const QueryParams params = DecodeQueryString("shop=a.myshopify.com&x=1%202&x=b+c&flag");
-    ASSERT_EQ(params.size(), 4U);
-    EXPECT_EQ(params[1], (std::pair<std::string, std::string>{"x", "1 2"}));
-    EXPECT_EQ(params[2].second, "b c");
-    EXPECT_EQ(params[3], (std::pair<std::string, std::string>{"flag", ""}));
-}
-
 TEST(ShopifyOAuth, VerifiesAValidSignature) {
     const auto params = Signed(
         {{"code", "c1"}, {"shop", "a.myshopify.com"}, {"timestamp", "1700000000"}}, "secret");

@@ -59,7 +59,7 @@ public:
         if (question == std::string::npos) {
             return "<absent>";
         }
-        for (const auto& [key, value] : ParseQueryString(url.substr(question + 1))) {
+        for (const auto& [key, value] : DecodeQueryString(url.substr(question + 1))) {
             if (key == name) {
                 return value;
             }

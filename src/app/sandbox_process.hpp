@@ -1,0 +1,55 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <boost/json/object.hpp>
+#include <sys/types.h>
+
+#include "app/config.hpp"
+#include "core/result.hpp"
+#include "net/http_client.hpp"
+
+// The platform emulators run as a program of their own (scs-sandbox, sandbox/server/main.cpp),
+// never linked into scs. `scs sandbox` replaces itself with it; `scs all --sandbox` starts it as a
+// child beside the service and drives it through its control API (/_sandbox/stores).
+namespace scs {
+
+// Where scs-sandbox is: $SCS_SANDBOX_BINARY, else next to the running scs binary.
+std::string SandboxBinaryPath();
+
+// What creating a store in the sandbox answers (POST /_sandbox/stores).
+struct SandboxStore {
+    std::string id;        // "store_1"
+    std::string base_url;  // the store's API base (Shopify) or site URL (WooCommerce)
+};
+
+// A running scs-sandbox child. Start once; the destructor stops it (SIGTERM, then SIGKILL after
+// two seconds). The child also gets SIGTERM if this process dies first (PR_SET_PDEATHSIG).
+class SandboxProcess {
+public:
+    // Starts scs-sandbox on config.sandbox.addr and waits (up to 15 s) until it listens.
+    [[nodiscard]] static Result<std::unique_ptr<SandboxProcess>> Start(const AppConfig& config);
+
+    ~SandboxProcess();
+    SandboxProcess(const SandboxProcess&) = delete;
+    SandboxProcess& operator=(const SandboxProcess&) = delete;
+    SandboxProcess(SandboxProcess&&) = delete;
+    SandboxProcess& operator=(SandboxProcess&&) = delete;
+
+    const std::string& BaseAddress() const { return base_address_; }  // "http://127.0.0.1:8090"
+
+    // POST /_sandbox/stores with `spec`.
+    [[nodiscard]] Result<SandboxStore> CreateStore(const boost::json::object& spec) const;
+
+    void Stop();
+
+private:
+    SandboxProcess(pid_t pid, std::string base_address);
+
+    pid_t pid_;
+    std::string base_address_;
+    std::shared_ptr<HttpClient> http_;
+};
+
+}  // namespace scs
