@@ -43,6 +43,8 @@ int Usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // One thread so far: nothing else touches the environment.
+    // NOLINTNEXTLINE(concurrency-mt-unsafe)
     const char* env_addr = std::getenv("SCS_SANDBOX_ADDR");
     std::string addr = (env_addr != nullptr && *env_addr != '\0') ? env_addr : kDefaultAddr;
     for (int i = 1; i < argc; ++i) {

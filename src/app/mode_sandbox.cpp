@@ -1,9 +1,4 @@
-#include <cerrno>
-#include <csignal>
-#include <cstring>
-#include <vector>
-
-#include <unistd.h>
+#include <system_error>
 
 #include "app/modes.hpp"
 #include "app/sandbox_process.hpp"
@@ -18,18 +13,11 @@ int RunSandbox(const AppConfig& config) {
     const std::string binary = SandboxBinaryPath();
     log.Info("starting the sandbox",
              {log::F("binary", binary), log::F("address", config.sandbox.addr)});
-    // main() blocked these for its own sigwait; scs-sandbox waits for them itself.
-    sigset_t none;
-    sigemptyset(&none);
-    sigprocmask(SIG_SETMASK, &none, nullptr);
-    std::vector<char*> argv{const_cast<char*>(binary.c_str()),
-                            const_cast<char*>("--addr"),
-                            const_cast<char*>(config.sandbox.addr.c_str()),
-                            nullptr};
-    execv(binary.c_str(), argv.data());
+    const int error = ExecSandbox(binary, config.sandbox.addr);
     log.Error("start-up failed",
               {log::F("error",
-                      "cannot run " + binary + ": " + std::strerror(errno) +
+                      "cannot run " + binary + ": " +
+                          std::error_code(error, std::generic_category()).message() +
                           " (build it with `make build-scs`, or set SCS_SANDBOX_BINARY)")});
     return 1;
 }

@@ -12,6 +12,7 @@
 #include <boost/json/serialize.hpp>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -29,15 +30,7 @@ constexpr std::string_view kServingPrefix = "scs-sandbox serving ";
     prctl(PR_SET_PDEATHSIG, SIGTERM);
     dup2(write_fd, STDOUT_FILENO);
     close(write_fd);
-    // The parent blocks SIGINT/SIGTERM for its own sigwait; the child needs them delivered.
-    sigset_t none;
-    sigemptyset(&none);
-    sigprocmask(SIG_SETMASK, &none, nullptr);
-    std::vector<char*> argv{const_cast<char*>(binary.c_str()),
-                            const_cast<char*>("--addr"),
-                            const_cast<char*>(addr.c_str()),
-                            nullptr};
-    execv(binary.c_str(), argv.data());
+    ExecSandbox(binary, addr);
     _exit(127);
 }
 
@@ -84,7 +77,22 @@ std::string StringField(const boost::json::object& object, std::string_view key)
 
 }  // namespace
 
+int ExecSandbox(const std::string& binary, const std::string& addr) {
+    // main() blocks SIGINT/SIGTERM for its own sigwait; scs-sandbox needs them delivered.
+    sigset_t none;
+    sigemptyset(&none);
+    pthread_sigmask(SIG_SETMASK, &none, nullptr);
+    std::vector<char*> argv{const_cast<char*>(binary.c_str()),
+                            const_cast<char*>("--addr"),
+                            const_cast<char*>(addr.c_str()),
+                            nullptr};
+    execv(binary.c_str(), argv.data());
+    return errno;
+}
+
 std::string SandboxBinaryPath() {
+    // Read at start-up, before any thread that could change the environment.
+    // NOLINTNEXTLINE(concurrency-mt-unsafe)
     if (const char* path = std::getenv("SCS_SANDBOX_BINARY"); path != nullptr && *path != '\0') {
         return path;
     }

@@ -18,6 +18,10 @@ namespace scs {
 // Where scs-sandbox is: $SCS_SANDBOX_BINARY, else next to the running scs binary.
 std::string SandboxBinaryPath();
 
+// Replaces this process with scs-sandbox listening on `addr` (signals unblocked first); returns
+// the errno of a failed exec.
+int ExecSandbox(const std::string& binary, const std::string& addr);
+
 // What creating a store in the sandbox answers (POST /_sandbox/stores).
 struct SandboxStore {
     std::string id;        // "store_1"
