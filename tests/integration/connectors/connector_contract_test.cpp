@@ -15,6 +15,7 @@
 #include "connectors/shopify/shopify_connector.hpp"
 #include "contract_platform.hpp"
 #include "core/time.hpp"
+#include "support/memory_vault.hpp"
 
 namespace scs::testing {
 namespace {
@@ -192,20 +193,6 @@ INSTANTIATE_TEST_SUITE_P(Platforms,
 // access token is refreshed when the connection holds a refresh token, else refused.
 class ShopifyExpiredTokenContractTest : public ::testing::Test {
 protected:
-    // Where the connector keeps rotated tokens: in memory, counting saves.
-    struct MemoryVault final : CredentialVault {
-        Result<Credentials> Load(int64_t /*connection_id*/) override { return stored; }
-
-        Status Save(int64_t /*connection_id*/, const Credentials& credentials) override {
-            stored = credentials;
-            ++saves;
-            return {};
-        }
-
-        Credentials stored;
-        int saves = 0;
-    };
-
     ShopifyExpiredTokenContractTest() {
         store_ = sandbox_.CreateStore(
             {{"shop", kShop}, {"client_id", kClientId}, {"client_secret", kClientSecret}});

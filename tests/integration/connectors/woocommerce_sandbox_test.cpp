@@ -11,26 +11,12 @@
 #include "connectors/woocommerce/woocommerce_rest.hpp"
 #include "core/order_mapping_context.hpp"
 #include "net/http_client.hpp"
+#include "support/memory_vault.hpp"
 
 namespace scs::testing {
 namespace {
 
 namespace json = boost::json;
-
-// A vault over one map, counting saves.
-class MemoryVault final : public CredentialVault {
-public:
-    Result<Credentials> Load(int64_t) override { return stored; }
-
-    Status Save(int64_t, const Credentials& credentials) override {
-        stored = credentials;
-        ++saves;
-        return {};
-    }
-
-    Credentials stored;
-    int saves = 0;
-};
 
 class WooCommerceSandboxTest : public ::testing::Test {
 protected:

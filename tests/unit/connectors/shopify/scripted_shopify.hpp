@@ -10,36 +10,23 @@
 
 #include "connectors/shopify/shopify_connector.hpp"
 #include "net/http_client.hpp"
+#include "support/scripted_http_client.hpp"
 
 namespace scs::testing {
 
-// Answers scripted responses in order and records every request.
-class ScriptedShopifyHttp final : public HttpClient {
+// The shared scripted client with Shopify's GraphQL answers and request readers.
+class ScriptedShopifyHttp final : public ScriptedHttpClient {
 public:
-    Result<OutboundResponse> Send(const OutboundRequest& request) override {
-        requests.push_back(request);
-        if (answers.empty()) {
-            return Fail(ErrorCode::kUnavailable, "no scripted answer");
-        }
-        OutboundResponse response = answers.front();
-        answers.pop_front();
-        return response;
-    }
-
     // A 200 answer carrying `data` (JSON text) and a cost extension.
     void AddData(const std::string& data) {
-        answers.push_back(OutboundResponse{
-            200,
-            {},
+        Add(200,
             R"({"data":)" + data +
                 R"(,"extensions":{"cost":{"requestedQueryCost":10,"actualQueryCost":10,)"
                 R"("throttleStatus":{"maximumAvailable":2000.0,"currentlyAvailable":1990.0,)"
-                R"("restoreRate":100.0}}}})"});
+                R"("restoreRate":100.0}}}})");
     }
 
-    void AddRaw(int status, std::string body) {
-        answers.push_back(OutboundResponse{status, {}, std::move(body)});
-    }
+    void AddRaw(int status, std::string body) { Add(status, std::move(body)); }
 
     // The parsed JSON body of request `index`.
     boost::json::object Body(size_t index) const {
@@ -53,9 +40,6 @@ public:
     std::string Query(size_t index) const {
         return std::string(Body(index).at("query").as_string());
     }
-
-    std::deque<OutboundResponse> answers;
-    std::vector<OutboundRequest> requests;
 };
 
 // A connector over a ScriptedShopifyHttp whose sleeps are recorded, and a session for

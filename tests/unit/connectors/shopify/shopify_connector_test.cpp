@@ -8,6 +8,8 @@
 #include "connectors/shopify/order_mapping.hpp"
 #include "fixtures.hpp"
 #include "net/http_client.hpp"
+#include "support/memory_vault.hpp"
+#include "support/scripted_http_client.hpp"
 
 namespace scs {
 namespace {
@@ -15,41 +17,8 @@ namespace {
 using std::chrono::milliseconds;
 namespace json = boost::json;
 
-// Answers scripted responses in order and records every request.
-class ScriptedHttp final : public HttpClient {
-public:
-    Result<OutboundResponse> Send(const OutboundRequest& request) override {
-        requests.push_back(request);
-        if (answers.empty()) {
-            return Fail(ErrorCode::kUnavailable, "no scripted answer");
-        }
-        OutboundResponse response = answers.front();
-        answers.pop_front();
-        return response;
-    }
-
-    void Add(int status, std::string body, HeaderList headers = {}) {
-        answers.push_back(OutboundResponse{status, std::move(headers), std::move(body)});
-    }
-
-    std::deque<OutboundResponse> answers;
-    std::vector<OutboundRequest> requests;
-};
-
-// A vault over one map, counting saves.
-class MemoryVault final : public CredentialVault {
-public:
-    Result<Credentials> Load(int64_t) override { return stored; }
-
-    Status Save(int64_t, const Credentials& credentials) override {
-        stored = credentials;
-        ++saves;
-        return {};
-    }
-
-    Credentials stored;
-    int saves = 0;
-};
+using testing::MemoryVault;
+using ScriptedHttp = testing::ScriptedHttpClient;
 
 std::string Cost(double available) {
     return R"("extensions":{"cost":{"requestedQueryCost":100,"actualQueryCost":50,"throttleStatus":)"

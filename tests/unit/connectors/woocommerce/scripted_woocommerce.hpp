@@ -12,38 +12,20 @@
 #include "connectors/woocommerce/woocommerce_connector.hpp"
 #include "net/http_client.hpp"
 #include "state/state_store.hpp"
+#include "support/memory_vault.hpp"
+#include "support/scripted_http_client.hpp"
 
 namespace scs::testing {
 
-// Answers scripted responses (or transport errors) in order and records every request.
-class ScriptedWooHttp final : public HttpClient {
+// The shared scripted client with WooCommerce's list pages and request readers.
+class ScriptedWooHttp final : public ScriptedHttpClient {
 public:
-    Result<OutboundResponse> Send(const OutboundRequest& request) override {
-        requests.push_back(request);
-        if (answers.empty()) {
-            return Fail(ErrorCode::kUnavailable, "no scripted answer");
-        }
-        auto answer = answers.front();
-        answers.pop_front();
-        return answer;
-    }
-
-    void Add(int status, std::string body, HeaderList headers = {}) {
-        answers.emplace_back(OutboundResponse{status, std::move(headers), std::move(body)});
-    }
-
-    void AddJson(const boost::json::value& body, HeaderList headers = {}) {
-        Add(200, boost::json::serialize(body), std::move(headers));
-    }
-
     // A list page with its X-WP-TotalPages.
     void AddPage(const boost::json::array& items, int total_pages) {
         AddJson(items,
                 {{"X-WP-Total", std::to_string(items.size())},
                  {"X-WP-TotalPages", std::to_string(total_pages)}});
     }
-
-    void AddError(Error error) { answers.emplace_back(tl::unexpected(std::move(error))); }
 
     // The request's path (after the store URL, without the query) and its query parameters.
     std::string Path(size_t index) const {
@@ -70,24 +52,6 @@ public:
     boost::json::value Body(size_t index) const {
         return boost::json::parse(requests.at(index).body);
     }
-
-    std::deque<Result<OutboundResponse>> answers;
-    std::vector<OutboundRequest> requests;
-};
-
-// A vault over one map, counting saves.
-class MemoryVault final : public CredentialVault {
-public:
-    Result<Credentials> Load(int64_t) override { return stored; }
-
-    Status Save(int64_t, const Credentials& credentials) override {
-        stored = credentials;
-        ++saves;
-        return {};
-    }
-
-    Credentials stored;
-    int saves = 0;
 };
 
 // A clock standing still at 2026-03-01T10:00:00Z.
