@@ -81,8 +81,9 @@ function(scs_pch_donors)
 endfunction()
 
 # scs_apply_pch(DIR KIND): every C++ library and executable defined under DIR (recursively)
-# reuses the precompiled header of KIND (service or tests). -Winvalid-pch turns a header that
-# could not be used (flags that drifted apart) into an error instead of a silent slow build.
+# reuses the precompiled header of KIND (service or tests). CMake adds -Winvalid-pch to such
+# files, so with -Werror a header that could not be used (flags that drifted apart) fails the
+# build instead of silently making it slow.
 function(scs_apply_pch dir kind)
   if(NOT SCS_PCH)
     return()
@@ -92,7 +93,6 @@ function(scs_apply_pch dir kind)
     get_target_property(type ${target} TYPE)
     if(type MATCHES "^(STATIC_LIBRARY|OBJECT_LIBRARY|EXECUTABLE)$" AND NOT target MATCHES "^scs_pch_")
       target_precompile_headers(${target} REUSE_FROM scs_pch_${kind})
-      target_compile_options(${target} PRIVATE -Winvalid-pch)
     endif()
   endforeach()
   get_property(subdirs DIRECTORY ${dir} PROPERTY SUBDIRECTORIES)

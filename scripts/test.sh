@@ -59,8 +59,8 @@ summary() {
 }
 trap summary EXIT
 
-command -v ccache >/dev/null 2>&1 && ccache --zero-stats >/dev/null 2>&1 || true
 phase install bash scripts/install-deps.sh
+# The summary's hit count is this run's (ccache is installed by now).
 command -v ccache >/dev/null 2>&1 && ccache --zero-stats >/dev/null 2>&1 || true
 phase "build (normal)" bash scripts/build.sh normal
 phase lint bash scripts/lint.sh --changed

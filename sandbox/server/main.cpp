@@ -6,34 +6,18 @@
 // Once it listens it prints one line on standard output, "scs-sandbox serving http://HOST:PORT",
 // which is how a parent learns the port when it asked for port 0; everything else goes to
 // standard error. SIGTERM or SIGINT stops it.
-#include <charconv>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
 
+#include "http/host_port.hpp"
 #include "sandbox/server/sandbox_server.hpp"
 
 namespace {
 
 constexpr const char* kDefaultAddr = "127.0.0.1:8090";
-
-bool ParseAddr(std::string_view text, scs::SandboxOptions& options) {
-    const auto colon = text.rfind(':');
-    if (colon == std::string_view::npos || colon == 0) {
-        return false;
-    }
-    int port = -1;
-    const auto digits = text.substr(colon + 1);
-    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), port);
-    if (error != std::errc{} || end != digits.data() + digits.size() || port < 0 || port > 65535) {
-        return false;
-    }
-    options.host = std::string(text.substr(0, colon));
-    options.port = port;
-    return true;
-}
 
 int Usage() {
     std::fputs("usage: scs-sandbox [--addr HOST:PORT]\n", stderr);
@@ -55,11 +39,14 @@ int main(int argc, char** argv) {
             return Usage();
         }
     }
-    scs::SandboxOptions options;
-    if (!ParseAddr(addr, options)) {
-        std::fprintf(stderr, "scs-sandbox: --addr must be HOST:PORT, got '%s'\n", addr.c_str());
+    const auto parsed = scs::ParseHostPort(addr);
+    if (!parsed) {
+        std::fprintf(stderr, "scs-sandbox: --addr: %s\n", parsed.error().message.c_str());
         return 2;
     }
+    scs::SandboxOptions options;
+    options.host = parsed->first;
+    options.port = parsed->second;
 
     // Every thread the server starts inherits this mask, so only sigwait below takes the signals.
     sigset_t signals;

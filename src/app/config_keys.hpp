@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/config.hpp"
+#include "http/host_port.hpp"  // ParseHostPort, for the address keys
 
 namespace scs {
 
@@ -22,8 +23,5 @@ const std::vector<ConfigKey>& ConfigKeys();
 
 // SCS_* names that do not follow the generic SCS_<PATH> rule, mapped to their key path.
 const std::vector<std::pair<std::string, std::string>>& ConfigEnvAliases();
-
-// Parses "host:port" (port 0-65535, host non-empty; "[::1]:80" allowed).
-[[nodiscard]] Result<std::pair<std::string, uint16_t>> ParseHostPort(const std::string& text);
 
 }  // namespace scs

@@ -49,8 +49,7 @@ int64_t SandboxLevel(const ShopifyE2E& e2e,
     for (const auto& level : inventory.at("levels").as_array()) {
         const auto& object = level.as_object();
         if (object.at("sku").as_string() == sku &&
-            boost::json::serialize(object.at("location_id")).find(location_id) !=
-                std::string::npos) {
+            object.at("location_id").as_string() == location_id) {
             return object.at("available").to_number<int64_t>();
         }
     }
