@@ -11,7 +11,8 @@
 #include <benchmark/benchmark.h>
 
 #include "connectors/shopify/order_mapping.hpp"
-#include "sync/canonical_order_json.hpp"
+#include "core/order_json.hpp"
+#include "sync/order_upsert.hpp"
 
 namespace scs {
 namespace {

@@ -75,7 +75,13 @@ Result<json::array> SandboxStore::AddOrders(const json::object& body, TimePoint 
         if (!order->is_object()) {
             return FailField("order", "must be an object in Shopify's REST order shape");
         }
-        incoming.push_back(order->get_object());
+        // The given fields over a generated order: Shopify's payloads are always whole, so a
+        // webhook for this order carries every field a connector reads.
+        json::object whole = GenerateOrder(spec_.generator, generated_++, now);
+        for (const auto& [key, value] : order->get_object()) {
+            whole[key] = value;
+        }
+        incoming.push_back(std::move(whole));
     } else {
         const auto* count = body.if_contains("count");
         const int64_t n = count != nullptr && count->is_int64() ? count->get_int64() : 1;

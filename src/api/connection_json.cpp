@@ -142,7 +142,9 @@ boost::json::object SettingsToJson(const ConnectionSettings& settings) {
             {"safety_stock", settings.safety_stock}};
 }
 
-boost::json::object ConnectionToJson(const Connection& connection, const PlatformInfo* platform) {
+boost::json::object ConnectionToJson(const Connection& connection,
+                                     const PlatformInfo* platform,
+                                     bool platform_enabled) {
     return {{"id", connection.id},
             {"seller_id", connection.seller_id},
             {"sales_channel", connection.platform},
@@ -151,6 +153,7 @@ boost::json::object ConnectionToJson(const Connection& connection, const Platfor
             {"store_id", connection.store_id},
             {"marketplaces", StringsToJson(connection.marketplaces)},
             {"status", ConnectionStatusName(connection.status)},
+            {"sales_channel_enabled", platform_enabled},
             {"settings", SettingsToJson(connection.settings)},
             {"credentials_set", StringsToJson(connection.credential_fields)},
             {"created_at", FormatRfc3339(connection.created_at)},

@@ -9,7 +9,11 @@
 namespace scs {
 
 // The API view of a connection. Never includes credential values: only which are set.
-boost::json::object ConnectionToJson(const Connection& connection, const PlatformInfo* platform);
+// `platform_enabled` false: its platform is switched off on this service (features.<tag>), so
+// nothing syncs or pushes for it; the response says so as sales_channel_enabled.
+boost::json::object ConnectionToJson(const Connection& connection,
+                                     const PlatformInfo* platform,
+                                     bool platform_enabled = true);
 
 boost::json::object SettingsToJson(const ConnectionSettings& settings);
 

@@ -119,6 +119,11 @@ Result<Connection> ConnectionsApi::BuildNew(const std::string& seller_id,
                          "platform: unknown sales channel '" + *tag +
                              "' (GET /api/v1/sales_channels lists them)");
     }
+    if (!deps_.registry.Enabled(platform->tag)) {
+        return Fail(ErrorCode::kNotImplemented,
+                    platform->name + " is switched off on this service (features." + platform->tag +
+                        ".enabled)");
+    }
     Connection connection;
     connection.seller_id = seller_id;
     connection.platform = platform->tag;
@@ -126,16 +131,11 @@ Result<Connection> ConnectionsApi::BuildNew(const std::string& seller_id,
     if (!store_id) {
         return tl::unexpected(store_id.error());
     }
-    auto normalized = NormalizeStoreId(*platform, store_id->value_or(""), deps_.identity_rules);
+    auto normalized = deps_.registry.NormalizeStoreId(*platform, store_id->value_or(""));
     if (!normalized) {
         return tl::unexpected(normalized.error());
     }
     connection.store_id = *normalized;
-    if (auto reachable =
-            CheckStoreHostIsPublic(*platform, connection.store_id, deps_.identity_rules);
-        !reachable) {
-        return tl::unexpected(reachable.error());
-    }
     auto status = ApplyPatch(body, connection);
     if (!status) {
         return tl::unexpected(status.error());
@@ -206,7 +206,8 @@ HttpResponse ConnectionsApi::Catalogue(HttpRequest& /*request*/,
                        {"needs_marketplaces", platform.needs_marketplaces},
                        {"capabilities", std::move(capabilities)},
                        {"credentials", std::move(credentials)},
-                       {"available", deps_.registry.HasConnector(platform.tag)}});
+                       {"available", deps_.registry.HasConnector(platform.tag)},
+                       {"enabled", deps_.registry.Enabled(platform.tag)}});
     }
     return OkResponse(200, std::move(out));
 }
@@ -220,7 +221,9 @@ HttpResponse ConnectionsApi::List(HttpRequest& request, const Principal& princip
     return Respond<std::vector<Connection>>(connections, 200, [this](const auto& list) {
         boost::json::array out;
         for (const auto& connection : list) {
-            out.push_back(ConnectionToJson(connection, deps_.registry.Find(connection.platform)));
+            out.push_back(ConnectionToJson(connection,
+                                           deps_.registry.Find(connection.platform),
+                                           deps_.registry.Enabled(connection.platform)));
         }
         return boost::json::value(std::move(out));
     });
@@ -228,7 +231,8 @@ HttpResponse ConnectionsApi::List(HttpRequest& request, const Principal& princip
 
 HttpResponse ConnectionsApi::Get(HttpRequest& request, const Principal& principal) const {
     return Respond<Connection>(LoadVisible(request, principal), 200, [this](const auto& c) {
-        return boost::json::value(ConnectionToJson(c, deps_.registry.Find(c.platform)));
+        return boost::json::value(ConnectionToJson(
+            c, deps_.registry.Find(c.platform), deps_.registry.Enabled(c.platform)));
     });
 }
 
@@ -248,7 +252,8 @@ HttpResponse ConnectionsApi::Create(HttpRequest& request, const Principal& princ
     connection->created_at = connection->updated_at = deps_.clock.Now();
     auto created = deps_.store.Create(*connection);
     return Respond<Connection>(created, 201, [this](const auto& c) {
-        auto json = ConnectionToJson(c, deps_.registry.Find(c.platform));
+        auto json = ConnectionToJson(
+            c, deps_.registry.Find(c.platform), deps_.registry.Enabled(c.platform));
         if (deps_.on_connected) {
             json["webhooks_subscribed"] = SubscribeWebhooks(c);
         }
@@ -306,7 +311,8 @@ HttpResponse ConnectionsApi::Patch(HttpRequest& request, const Principal& princi
     }
     connection->updated_at = deps_.clock.Now();
     return Respond<Connection>(deps_.store.Update(*connection), 200, [this](const auto& c) {
-        return boost::json::value(ConnectionToJson(c, deps_.registry.Find(c.platform)));
+        return boost::json::value(ConnectionToJson(
+            c, deps_.registry.Find(c.platform), deps_.registry.Enabled(c.platform)));
     });
 }
 

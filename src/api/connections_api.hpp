@@ -6,7 +6,6 @@
 #include <boost/json/object.hpp>
 
 #include "api/auth.hpp"
-#include "api/store_identity.hpp"
 #include "connectors/connector_registry.hpp"
 #include "core/time.hpp"
 #include "http/router.hpp"
@@ -25,7 +24,6 @@ struct ConnectionsApiDeps {
     const SecretBox& secrets;
     const ConnectorRegistry& registry;
     const TimeSource& clock;
-    StoreIdentityRules identity_rules;
     ConnectedHook on_connected;  // may be empty
 };
 

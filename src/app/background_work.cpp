@@ -156,12 +156,16 @@ Result<std::unique_ptr<BackgroundWork>> BackgroundWork::Start(Runtime& runtime) 
     work->sampler_ =
         std::make_unique<QueueStatsSampler>(std::move(sampled), work->metrics_, kStatsInterval);
     runtime.outbox_wakeup.Set([relay = work->relay_.get()] { relay->Notify(); });
-    work->reconciler_ = std::make_unique<Reconciler>(runtime.database->Connections(),
-                                                     *runtime.state,
-                                                     *runtime.sync,
-                                                     runtime.clock,
-                                                     config.sync.reconcile_interval,
-                                                     WebhookRepairFor(runtime));
+    work->reconciler_ = std::make_unique<Reconciler>(
+        runtime.database->Connections(),
+        *runtime.state,
+        *runtime.sync,
+        runtime.clock,
+        config.sync.reconcile_interval,
+        WebhookRepairFor(runtime),
+        [registry = runtime.registry.get()](const std::string& platform) {
+            return registry->Enabled(platform);
+        });
     work->pool_->Start();
     work->relay_->Start();
     work->reconciler_->Start(ReconcilePoll(config.sync.reconcile_interval));

@@ -175,6 +175,15 @@ Status ApplyEnvironment(AppConfig& config,
             }
         }
     }
+    for (const auto& feature : FeatureNames()) {
+        const std::string path = "features." + feature + ".enabled";
+        const std::string name = EnvNameFor(path);
+        if (auto value = env(name); value && !value->empty()) {
+            if (auto status = ApplyEnvValue(config, name, path, *value); !status) {
+                return status;
+            }
+        }
+    }
     for (const auto& [name, path] : ConfigEnvAliases()) {
         auto value = env(name);
         const bool ambient = name.rfind("AWS_", 0) == 0;

@@ -75,6 +75,17 @@ struct PlatformSettings {
     double rate_restore_per_second = 0;
 };
 
+// Feature flags (features.<name>.enabled): each platform can be switched off, and new behaviour
+// can ship dark. Read through Enabled(); a flag not set is on unless its feature ships dark.
+struct FeatureFlags {
+    std::map<std::string, bool, std::less<>> enabled;
+
+    bool Enabled(std::string_view name) const {
+        const auto it = enabled.find(name);
+        return it == enabled.end() || it->second;
+    }
+};
+
 // The embedded platform emulators (`scs sandbox`, `scs all --sandbox`).
 struct SandboxSettings {
     std::string addr = "127.0.0.1:8090";  // SCS_SANDBOX_ADDR
@@ -98,6 +109,7 @@ struct AppConfig {
     AuthSettings auth;
     SecuritySettings security;
     std::map<std::string, PlatformSettings> platforms;
+    FeatureFlags features;
     // The service's address as the platforms and sellers' browsers reach it: webhook callbacks
     // and OAuth redirects are built on it. Empty: http://<http.addr>, with 127.0.0.1 for 0.0.0.0.
     std::string public_url;

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "connectors/catalogue.hpp"
 #include "core/time.hpp"
 #include "jobs/queue_names.hpp"
 
@@ -19,9 +20,15 @@ const std::set<std::string>& SyncEntities() {
     return kEntities;
 }
 
+// The catalogue's tags: platforms.<tag> and features.<tag> name one of them.
 const std::set<std::string>& PlatformTags() {
-    static const std::set<std::string> kTags{
-        "shopify", "woocommerce", "salla", "zid", "amazon", "noon"};
+    static const std::set<std::string> kTags = [] {
+        std::set<std::string> tags;
+        for (const auto& platform : BuiltinCatalogue()) {
+            tags.insert(platform.tag);
+        }
+        return tags;
+    }();
     return kTags;
 }
 
@@ -239,6 +246,25 @@ Status SetPlatform(AppConfig& c, const std::string& sub_key, const std::string& 
                          "rate_restore_per_second)");
 }
 
+// Every feature a flag can switch: the platforms, each on by default.
+Status SetFeature(AppConfig& c, const std::string& sub_key, const std::string& v) {
+    const auto dot = sub_key.find('.');
+    const std::string name = sub_key.substr(0, dot);
+    const std::string field = dot == std::string::npos ? "" : sub_key.substr(dot + 1);
+    const std::string key = "features." + sub_key;
+    if (FeatureNames().count(name) == 0) {
+        return FailField(key, key + ": unknown feature '" + name + "' (the platform tags)");
+    }
+    if (field != "enabled") {
+        return FailField(key, key + ": unknown key (enabled)");
+    }
+    if (v != "true" && v != "false") {
+        return FailField(key, key + ": expected true or false, got '" + v + "'");
+    }
+    c.features.enabled[name] = v == "true";
+    return {};
+}
+
 Status SetSandboxAddr(AppConfig& c, const std::string&, const std::string& v) {
     if (auto parsed = ParseHostPort(v); !parsed) {
         return FailField("sandbox.addr", "sandbox.addr: " + parsed.error().message);
@@ -337,6 +363,7 @@ std::vector<ConfigKey> BehaviourKeys() {
         Flag("security.allow_private_store_urls",
              [](AppConfig& c) -> bool& { return c.security.allow_private_store_urls; }),
         {"platforms", true, SetPlatform},
+        {"features", true, SetFeature},
         Text("public_url", [](AppConfig& c) -> std::string& { return c.public_url; }),
         {"sandbox.addr", false, SetSandboxAddr},
     };
@@ -368,6 +395,10 @@ const std::vector<std::pair<std::string, std::string>>& ConfigEnvAliases() {
         {"SCS_SANDBOX_ADDR", "sandbox.addr"},
     };
     return kAliases;
+}
+
+const std::set<std::string>& FeatureNames() {
+    return PlatformTags();
 }
 
 }  // namespace scs

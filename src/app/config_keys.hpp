@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,5 +24,9 @@ const std::vector<ConfigKey>& ConfigKeys();
 
 // SCS_* names that do not follow the generic SCS_<PATH> rule, mapped to their key path.
 const std::vector<std::pair<std::string, std::string>>& ConfigEnvAliases();
+
+// What features.<name>.enabled may name (the catalogue's platform tags); each also reads
+// SCS_FEATURES_<NAME>_ENABLED from the environment.
+const std::set<std::string>& FeatureNames();
 
 }  // namespace scs

@@ -44,12 +44,6 @@ ConnectedHook SubscribeWebhooksHook(Runtime& runtime) {
 
 namespace {
 
-// The sandboxes live on loopback over plain http; production store URLs must be public https.
-StoreIdentityRules IdentityRules(const AppConfig& config) {
-    const bool allow = config.security.allow_private_store_urls;
-    return StoreIdentityRules{allow, allow};
-}
-
 void AddOrderFlowRoutes(Router& router, Runtime& runtime, ApiHandlers& handlers) {
     auto& executor = runtime.database->Executor();
     handlers.sync = std::make_unique<SyncApi>(
@@ -66,16 +60,13 @@ void AddOrderFlowRoutes(Router& router, Runtime& runtime, ApiHandlers& handlers)
                              }});
     AddWebhookEventRoutes(router, *handlers.webhook_events, *runtime.auth);
 
-    const auto& shopify = runtime.config.platforms["shopify"];
     WebhookIngressOptions ingress_options;
-    if (!shopify.client_secret.empty()) {
-        ingress_options.shopify_app_secrets.push_back(shopify.client_secret);
-    }
     ingress_options.notify = [rt = &runtime] {
         rt->outbox_wakeup();
     };
     handlers.webhook_ingress =
-        std::make_unique<WebhookIngress>(WebhookIngressDeps{runtime.database->Connections(),
+        std::make_unique<WebhookIngress>(WebhookIngressDeps{*runtime.registry,
+                                                            runtime.database->Connections(),
                                                             executor,
                                                             *runtime.secrets,
                                                             runtime.clock,
@@ -83,31 +74,14 @@ void AddOrderFlowRoutes(Router& router, Runtime& runtime, ApiHandlers& handlers)
                                          std::move(ingress_options));
     AddWebhookRoutes(router, *handlers.webhook_ingress);
 
-    handlers.shopify_oauth = std::make_unique<ShopifyOAuthApi>(ShopifyOAuthDeps{
-        runtime.database->Connections(),
-        *runtime.secrets,
-        *runtime.registry,
-        *runtime.state,
-        runtime.clock,
-        runtime.http,
-        ShopifyAppSettings{shopify.client_id, shopify.client_secret, shopify.scopes},
-        shopify.base_url,
-        runtime.config.PublicUrl(),
-        SubscribeWebhooksHook(runtime)});
-    AddShopifyOAuthRoutes(router, *handlers.shopify_oauth, *runtime.auth);
-
-    const auto& woocommerce = runtime.config.platforms["woocommerce"];
-    handlers.woocommerce_keys = std::make_unique<WooCommerceKeysApi>(WooCommerceKeysDeps{
-        runtime.database->Connections(),
-        *runtime.secrets,
-        *runtime.registry,
-        *runtime.state,
-        runtime.clock,
-        IdentityRules(runtime.config),
-        runtime.config.PublicUrl(),
-        woocommerce.app_name.empty() ? "Sales Channel Service" : woocommerce.app_name,
-        SubscribeWebhooksHook(runtime)});
-    AddWooCommerceKeysRoutes(router, *handlers.woocommerce_keys, *runtime.auth);
+    handlers.install = std::make_unique<InstallApi>(InstallApiDeps{runtime.database->Connections(),
+                                                                   *runtime.secrets,
+                                                                   *runtime.registry,
+                                                                   *runtime.state,
+                                                                   runtime.clock,
+                                                                   runtime.config.PublicUrl(),
+                                                                   SubscribeWebhooksHook(runtime)});
+    AddInstallRoutes(router, *handlers.install, *runtime.registry, *runtime.auth);
 }
 
 }  // namespace
@@ -123,7 +97,6 @@ Router BuildRouter(Runtime& runtime, ApiHandlers& handlers) {
                                                             *runtime.secrets,
                                                             *runtime.registry,
                                                             runtime.clock,
-                                                            IdentityRules(runtime.config),
                                                             SubscribeWebhooksHook(runtime)});
     AddConnectionRoutes(router, *handlers.connections, *runtime.auth);
     std::map<std::string, Queue*, std::less<>> queues;

@@ -4,12 +4,11 @@
 
 #include "api/connections_api.hpp"
 #include "api/dead_letters_api.hpp"
+#include "api/install_api.hpp"
 #include "api/orders_api.hpp"
 #include "api/push_api.hpp"
-#include "api/shopify_oauth_api.hpp"
 #include "api/sync_api.hpp"
 #include "api/webhook_events_api.hpp"
-#include "api/woocommerce_keys_api.hpp"
 #include "app/runtime.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
@@ -41,8 +40,7 @@ struct ApiHandlers {
     std::unique_ptr<OrdersApi> orders;
     std::unique_ptr<WebhookEventsApi> webhook_events;
     std::unique_ptr<WebhookIngress> webhook_ingress;
-    std::unique_ptr<ShopifyOAuthApi> shopify_oauth;
-    std::unique_ptr<WooCommerceKeysApi> woocommerce_keys;
+    std::unique_ptr<InstallApi> install;
 };
 
 // Subscribes a newly connected store's webhooks to this service's ingress (public_url).

@@ -1,3 +1,5 @@
+#include <set>
+
 #include "app/credential_vault.hpp"
 #include "app/runtime.hpp"
 #include "app/version.hpp"
@@ -27,7 +29,15 @@ Result<std::unique_ptr<SecretBox>> BuildSecretBox(const AppConfig& config, Redac
 // The connectors share the process's HTTP client, the state store (so a store's rate budget
 // and token refresh are shared by every worker of the deployment) and the clock.
 std::unique_ptr<ConnectorRegistry> BuildRegistry(Runtime& runtime) {
-    auto registry = std::make_unique<ConnectorRegistry>(BuiltinCatalogue());
+    std::set<std::string, std::less<>> disabled;
+    for (const auto& info : BuiltinCatalogue()) {
+        if (!runtime.config.features.Enabled(info.tag)) {
+            disabled.insert(info.tag);
+        }
+    }
+    auto registry = std::make_unique<ConnectorRegistry>(BuiltinCatalogue(), std::move(disabled));
+    // The sandboxes live on loopback over plain http; production store URLs must be public https.
+    const bool allow_private = runtime.config.security.allow_private_store_urls;
     std::map<std::string, ConnectorDeps> deps;
     // Every platform of the catalogue, configured or not: the security settings apply to all.
     for (const auto& info : registry->Catalogue()) {
@@ -39,9 +49,9 @@ std::unique_ptr<ConnectorRegistry> BuildRegistry(Runtime& runtime) {
         platform.settings = {{"client_id", settings.client_id},
                              {"client_secret", settings.client_secret},
                              {"scopes", settings.scopes},
+                             {"app_name", settings.app_name},
                              {"https_auth", settings.https_auth},
-                             {"allow_private_addresses",
-                              runtime.config.security.allow_private_store_urls ? "true" : "false"}};
+                             {"allow_private_addresses", allow_private ? "true" : "false"}};
         if (settings.rate_bucket_size > 0) {
             platform.settings["bucket_size"] =
                 std::to_string(static_cast<int64_t>(settings.rate_bucket_size));
@@ -52,12 +62,13 @@ std::unique_ptr<ConnectorRegistry> BuildRegistry(Runtime& runtime) {
             // WooCommerce has no budget of its own: the rate is requests per second per store.
             platform.settings["requests_per_second"] = platform.settings["restore_rate"];
         }
+        platform.identity = StoreIdentityRules{allow_private, allow_private};
         platform.http = runtime.http;
         platform.state = runtime.state.get();
         platform.clock = &runtime.clock;
         deps[tag] = std::move(platform);
     }
-    RegisterBuiltinConnectors(*registry, deps);
+    RegisterBuiltinPlatforms(*registry, deps);
     return registry;
 }
 
@@ -107,10 +118,14 @@ void BuildOrderFlow(Runtime& runtime) {
                         SyncOptionsFor(runtime.config),
                         runtime.queues.at(std::string(kFetchProductsQueue)).get()});
     runtime.webhook_metrics = std::make_unique<WebhookMetrics>(*runtime.metrics);
-    runtime.webhooks = std::make_unique<WebhookProcessor>(WebhookProcessorDeps{
-        executor, runtime.database->Connections(), runtime.clock, [rt = &runtime] {
-            rt->outbox_wakeup();
-        }});
+    runtime.webhooks =
+        std::make_unique<WebhookProcessor>(WebhookProcessorDeps{*runtime.registry,
+                                                                executor,
+                                                                runtime.database->Connections(),
+                                                                runtime.clock,
+                                                                [rt = &runtime] {
+                                                                    rt->outbox_wakeup();
+                                                                }});
     runtime.push =
         std::make_unique<PushService>(PushServiceDeps{executor, runtime.clock, [rt = &runtime] {
                                                           rt->outbox_wakeup();

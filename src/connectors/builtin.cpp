@@ -1,7 +1,7 @@
 #include "connectors/builtin.hpp"
 
-#include "connectors/shopify/shopify_connector.hpp"
-#include "connectors/woocommerce/woocommerce_connector.hpp"
+#include "connectors/shopify/shopify_module.hpp"
+#include "connectors/woocommerce/woocommerce_module.hpp"
 
 namespace scs {
 namespace {
@@ -12,12 +12,18 @@ ConnectorDeps DepsFor(const std::map<std::string, ConnectorDeps>& platform_deps,
     return it == platform_deps.end() ? ConnectorDeps{} : it->second;
 }
 
+void Add(ConnectorRegistry& registry,
+         const std::map<std::string, ConnectorDeps>& platform_deps,
+         const PlatformModule& module) {
+    registry.Add(module, DepsFor(platform_deps, module.tag));
+}
+
 }  // namespace
 
-void RegisterBuiltinConnectors(ConnectorRegistry& registry,
-                               const std::map<std::string, ConnectorDeps>& platform_deps) {
-    registry.Add("shopify", MakeShopifyConnector, DepsFor(platform_deps, "shopify"));
-    registry.Add("woocommerce", MakeWooCommerceConnector, DepsFor(platform_deps, "woocommerce"));
+void RegisterBuiltinPlatforms(ConnectorRegistry& registry,
+                              const std::map<std::string, ConnectorDeps>& platform_deps) {
+    Add(registry, platform_deps, ShopifyModule());
+    Add(registry, platform_deps, WooCommerceModule());
 }
 
 }  // namespace scs

@@ -7,9 +7,9 @@
 
 namespace scs {
 
-// The one explicit table of built connectors, called from the composition root with each
-// platform's settings (base URL and API version from config).
-void RegisterBuiltinConnectors(ConnectorRegistry& registry,
-                               const std::map<std::string, ConnectorDeps>& platform_deps);
+// The one explicit table of built platform modules, called from the composition root with each
+// platform's settings (base URL, API version and app settings from config).
+void RegisterBuiltinPlatforms(ConnectorRegistry& registry,
+                              const std::map<std::string, ConnectorDeps>& platform_deps);
 
 }  // namespace scs

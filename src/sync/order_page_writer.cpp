@@ -2,9 +2,8 @@
 
 #include <string>
 
-#include "jobs/outbox/outbox.hpp"
 #include "storage/order_store.hpp"
-#include "sync/canonical_order_json.hpp"
+#include "sync/order_upsert.hpp"
 
 namespace scs {
 namespace {
@@ -35,22 +34,12 @@ Status WriteOrder(SqlSession& tx,
                   const OrderPageContext& context,
                   const Order& order,
                   OrderPageTally& tally) {
-    auto outcome = UpsertOrder(tx, order, CanonicalContentHash(order), context.now, OrderToJson);
+    auto outcome = UpsertOrderWithOutbox(tx, order, context.connection_id, context.now);
     if (!outcome) {
         return tl::unexpected(outcome.error());
     }
     Tally(outcome->result, context.count_recovered, tally.delta);
-    const bool changed =
-        outcome->result == UpsertResult::kCreated || outcome->result == UpsertResult::kUpdated;
-    if (!changed) {
-        return {};
-    }
-    return AppendToOutbox(tx,
-                          OrderOutboxMessage(order.id,
-                                             outcome->version,
-                                             std::to_string(context.connection_id),
-                                             std::move(outcome->body_json)),
-                          context.now);
+    return {};
 }
 
 }  // namespace

@@ -12,13 +12,15 @@ Reconciler::Reconciler(ConnectionStore& connections,
                        SyncService& sync,
                        const TimeSource& clock,
                        std::chrono::milliseconds interval,
-                       WebhookRepair repair)
+                       WebhookRepair repair,
+                       PlatformEnabled enabled)
     : connections_(connections),
       state_(state),
       sync_(sync),
       clock_(clock),
       interval_(interval),
-      repair_(std::move(repair)) {}
+      repair_(std::move(repair)),
+      enabled_(std::move(enabled)) {}
 
 Reconciler::~Reconciler() {
     Stop();
@@ -31,7 +33,9 @@ Result<ReconcilePass> Reconciler::RunOnce(TimePoint now) {
     }
     ReconcilePass pass;
     for (const Connection& connection : *active) {
-        ReconcileOne(connection, now, pass);
+        if (!enabled_ || enabled_(connection.platform)) {
+            ReconcileOne(connection, now, pass);
+        }
     }
     return pass;
 }

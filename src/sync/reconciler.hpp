@@ -29,6 +29,9 @@ struct ReconcilePass {
 // subscription is created, a disabled one re-enabled). Wired by the composition root.
 using WebhookRepair = std::function<Status(const Connection&)>;
 
+// Whether a platform's connections are worked on (false: switched off by its feature flag).
+using PlatformEnabled = std::function<bool(const std::string& platform)>;
+
 // The safety net for missed webhooks (DESIGN §4 "Reconciliation"): for every active connection
 // whose last reconcile is older than the interval, starts an incremental orders sync with
 // trigger "reconcile" (from the cursor minus the overlap). The seller's freeze time does not
@@ -36,7 +39,8 @@ using WebhookRepair = std::function<Status(const Connection&)>;
 // accepted trigger is kept as the last sync of "orders:reconcile" in the state store, so every
 // process agrees. Platforms drop subscriptions that keep failing (WooCommerce disables a webhook
 // after repeated failed deliveries and never retries; Shopify deletes one), so each due
-// connection's webhooks are also repaired through `repair` when one is given. Start runs passes on
+// connection's webhooks are also repaired through `repair` when one is given. Connections of a
+// platform `enabled` says is switched off are passed over. Start runs passes on
 // a thread of its own until Stop (or destruction). The dependencies outlive it. Thread-safe.
 class Reconciler {
 public:
@@ -45,7 +49,8 @@ public:
                SyncService& sync,
                const TimeSource& clock,
                std::chrono::milliseconds interval,
-               WebhookRepair repair = {});
+               WebhookRepair repair = {},
+               PlatformEnabled enabled = {});
     ~Reconciler();
     Reconciler(const Reconciler&) = delete;
     Reconciler& operator=(const Reconciler&) = delete;
@@ -73,6 +78,7 @@ private:
     const TimeSource& clock_;
     std::chrono::milliseconds interval_;
     WebhookRepair repair_;
+    PlatformEnabled enabled_;
     const log::Logger logger_{"sync.reconcile"};
 
     std::mutex mutex_;

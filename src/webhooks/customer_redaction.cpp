@@ -36,19 +36,6 @@ void RedactAddress(boost::json::value* address) {
     }
 }
 
-Result<std::string> IdText(const boost::json::value& id) {
-    if (id.is_int64()) {
-        return std::to_string(id.as_int64());
-    }
-    if (id.is_uint64()) {
-        return std::to_string(id.as_uint64());
-    }
-    if (id.is_string() && !id.as_string().empty()) {
-        return std::string(id.as_string());
-    }
-    return Fail(ErrorCode::kInvalidPayload, "orders_to_redact: every id must be a whole number");
-}
-
 Result<bool> RedactOne(SqlSession& tx, int64_t connection_id, const std::string& external_id) {
     auto stored = FindOrderByExternalId(tx, connection_id, external_id);
     if (!stored || !*stored) {
@@ -66,25 +53,6 @@ Result<bool> RedactOne(SqlSession& tx, int64_t connection_id, const std::string&
 }
 
 }  // namespace
-
-Result<std::vector<std::string>> OrdersToRedact(std::string_view body) {
-    boost::system::error_code ec;
-    const auto parsed = boost::json::parse(body, ec);
-    const auto* object = ec ? nullptr : parsed.if_object();
-    const auto* ids = object == nullptr ? nullptr : object->if_contains("orders_to_redact");
-    if (ids == nullptr || !ids->is_array()) {
-        return Fail(ErrorCode::kInvalidPayload, "customers/redact: orders_to_redact is not a list");
-    }
-    std::vector<std::string> external_ids;
-    for (const auto& id : ids->as_array()) {
-        auto text = IdText(id);
-        if (!text) {
-            return tl::unexpected(std::move(text.error()));
-        }
-        external_ids.push_back(std::move(*text));
-    }
-    return external_ids;
-}
 
 Result<std::string> RedactCustomerData(std::string_view order_json) {
     boost::system::error_code ec;

@@ -8,12 +8,8 @@
 #include "core/result.hpp"
 #include "storage/sql.hpp"
 
-// Shopify's customers/redact: erase one customer's personal data from the orders we keep.
+// A platform's request to erase one customer's personal data from the orders we keep.
 namespace scs {
-
-// The platform order ids in a customers/redact body ("orders_to_redact": numbers or strings),
-// as decimal strings; kInvalidPayload when the body is not an object with that array.
-[[nodiscard]] Result<std::vector<std::string>> OrdersToRedact(std::string_view body);
 
 // A canonical order JSON (order.v1) without personal data: customer null; in both addresses
 // every field null except city, region and country_code (kept for reporting). Pure.

@@ -2,35 +2,18 @@
 
 #include <string>
 
-#include "jobs/outbox/outbox.hpp"
-#include "jobs/worker/job_outcome.hpp"
-#include "storage/order_store.hpp"
-#include "sync/canonical_order_json.hpp"
+#include "sync/order_upsert.hpp"
 
 namespace scs {
 namespace {
-
-bool Changed(UpsertResult result) {
-    return result == UpsertResult::kCreated || result == UpsertResult::kUpdated;
-}
 
 Result<UpsertOutcome> StoreOrder(SqlExecutor& executor,
                                  const Order& order,
                                  int64_t connection_id,
                                  TimePoint now) {
-    const std::string hash = CanonicalContentHash(order);
     return TransactValue<UpsertOutcome>(
         executor, TxMode::kWrite, [&](SqlSession& tx) -> Result<UpsertOutcome> {
-            auto outcome = UpsertOrder(tx, order, hash, now, OrderToJson);
-            if (!outcome || !Changed(outcome->result)) {
-                return outcome;
-            }
-            auto message = OrderOutboxMessage(
-                order.id, outcome->version, std::to_string(connection_id), outcome->body_json);
-            if (auto queued = AppendToOutbox(tx, message, now); !queued) {
-                return tl::unexpected(std::move(queued.error()));
-            }
-            return outcome;
+            return UpsertOrderWithOutbox(tx, order, connection_id, now);
         });
 }
 
@@ -50,13 +33,10 @@ OrderMappingContext MappingContextFor(const Connection& connection, TimePoint re
 
 Result<EventDisposition> ApplyMappedOrder(SqlExecutor& executor,
                                           const Connection& connection,
-                                          const Result<Order>& order,
+                                          const Order& order,
                                           TimePoint now,
                                           const std::function<void()>& published) {
-    if (!order) {
-        return EventDisposition{WebhookEventStatus::kFailed, DescribeError(order.error())};
-    }
-    auto stored = StoreOrder(executor, *order, connection.id, now);
+    auto stored = StoreOrder(executor, order, connection.id, now);
     if (!stored) {
         return tl::unexpected(std::move(stored.error()));
     }
@@ -64,7 +44,7 @@ Result<EventDisposition> ApplyMappedOrder(SqlExecutor& executor,
         return EventDisposition{WebhookEventStatus::kIgnored,
                                 "stale: the stored order was updated later on the platform"};
     }
-    if (Changed(stored->result) && published) {
+    if (OrderChanged(stored->result) && published) {
         published();
     }
     return EventDisposition{};

@@ -18,14 +18,14 @@ namespace scs {
 // and its hub -> location mapping inverted to location -> hub. Pure.
 OrderMappingContext MappingContextFor(const Connection& connection, TimePoint received_at);
 
-// Stores an order a platform handler mapped from an event: in one write transaction, upserts the
-// order and (when it was created or its content changed) writes its oms-orders outbox row, then
-// calls `published` (may be empty). A mapping error is poison: kFailed with the error, never
-// retried. An update older than the stored order (kStale) is kIgnored with the reason; created,
-// updated and unchanged are kProcessed. Database errors are returned (the job retries).
+// Stores an order a platform mapped from an event: in one write transaction, upserts the order
+// and (when it was created or its content changed) writes its oms-orders outbox row, then calls
+// `published` (may be empty). An update older than the stored order (kStale) is kIgnored with
+// the reason; created, updated and unchanged are kProcessed. Database errors are returned (the
+// job retries).
 [[nodiscard]] Result<EventDisposition> ApplyMappedOrder(SqlExecutor& executor,
                                                         const Connection& connection,
-                                                        const Result<Order>& order,
+                                                        const Order& order,
                                                         TimePoint now,
                                                         const std::function<void()>& published);
 

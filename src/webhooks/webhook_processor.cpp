@@ -2,9 +2,10 @@
 
 #include <string>
 
-#include "webhooks/shopify_events.hpp"
+#include "jobs/worker/job_outcome.hpp"
+#include "webhooks/order_events.hpp"
+#include "webhooks/webhook_actions.hpp"
 #include "webhooks/webhook_jobs.hpp"
-#include "webhooks/woocommerce_events.hpp"
 
 namespace scs {
 
@@ -19,19 +20,32 @@ Status WebhookProcessor::Process(int64_t event_id) const {
     if (event->connection_id == 0) {
         return Record(*event, WebhookEventStatus::kIgnored, "no live connection for the store");
     }
-    if (event->platform != "shopify" && event->platform != "woocommerce") {
+    if (deps_.registry.Find(event->platform) != nullptr &&
+        !deps_.registry.Enabled(event->platform)) {
+        // Kept for when the platform is switched on again: the job retries, then waits in the
+        // dead letters to be replayed.
+        return Fail(ErrorCode::kUnavailable,
+                    "platform " + event->platform + " is switched off on this service");
+    }
+    const PlatformWebhooks* webhooks = deps_.registry.Webhooks(event->platform);
+    if (webhooks == nullptr) {
         return Record(*event, WebhookEventStatus::kIgnored, "platform not handled");
     }
     auto connection = deps_.connections.Get(event->connection_id);
     if (!connection) {
         return tl::unexpected(std::move(connection.error()));
     }
-    const ShopifyEventContext context{
-        deps_.executor, deps_.connections, deps_.clock.Now(), deps_.notify};
-    auto disposition = event->platform == "shopify"
-                           ? HandleShopifyEvent(context, *connection, *event)
-                           : HandleWooCommerceEvent(
-                                 deps_.executor, *connection, *event, context.now, deps_.notify);
+    auto action = webhooks->Interpret(StoredDelivery{event->topic, event->body},
+                                      MappingContextFor(*connection, event->received_at));
+    if (!action) {
+        // Poison: retrying cannot help; the event keeps the error for an operator.
+        return Record(*event, WebhookEventStatus::kFailed, DescribeError(action.error()));
+    }
+    auto disposition = ApplyWebhookAction(
+        WebhookActionContext{deps_.executor, deps_.connections, deps_.clock.Now(), deps_.notify},
+        *connection,
+        *event,
+        *action);
     if (!disposition) {
         return tl::unexpected(std::move(disposition.error()));
     }

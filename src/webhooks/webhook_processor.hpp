@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 
+#include "connectors/connector_registry.hpp"
 #include "core/result.hpp"
 #include "core/time.hpp"
 #include "jobs/worker/job_handlers.hpp"
@@ -14,6 +15,7 @@
 namespace scs {
 
 struct WebhookProcessorDeps {
+    const ConnectorRegistry& registry;  // each platform's webhook rules, by tag
     SqlExecutor& executor;  // the database holding webhook_events, orders and the outbox
     ConnectionStore& connections;
     const TimeSource& clock;
@@ -21,13 +23,15 @@ struct WebhookProcessorDeps {
 };
 
 // Processes stored webhook events (the worker side of DESIGN §4 "Webhooks"): loads the event,
-// hands it to its platform's topic handler and records the outcome on the event (processed,
+// asks its platform's rules what it means (PlatformWebhooks::Interpret), carries that out
+// (ApplyWebhookAction) and records the outcome on the event (processed,
 // ignored with a reason, or failed with the error). Only events still `received` run, so a
 // redelivered job for a finished event does nothing; ReplayWebhookEvent resets one to run again.
 // A payload that cannot be understood marks the event failed and succeeds (the event holds the
 // error; retrying cannot help); database errors leave it received and are returned, so the job
 // retries. An event without a connection (a compliance topic for a shop with no live
-// connection) is ignored. Holds references to its dependencies, which outlive it; thread-safe.
+// connection) is ignored, and so is an event of a platform with no webhook rules (unknown or
+// switched off). Holds references to its dependencies, which outlive it; thread-safe.
 class WebhookProcessor {
 public:
     explicit WebhookProcessor(WebhookProcessorDeps deps) : deps_(std::move(deps)) {}

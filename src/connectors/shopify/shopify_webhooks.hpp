@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "connectors/platform_webhooks.hpp"
 #include "core/result.hpp"
 #include "core/time.hpp"
 
@@ -36,5 +37,48 @@ struct ShopifyWebhookHeaders {
 [[nodiscard]] bool VerifyShopifyWebhook(std::string_view raw_body,
                                         std::string_view hmac_header,
                                         std::string_view secret);
+
+// The privacy-law topics every public app must answer (platforms doc A6.2). They are signed with
+// the app client secret and may arrive after the shop uninstalled the app.
+[[nodiscard]] bool IsShopifyComplianceTopic(std::string_view topic);
+
+// The secrets a delivery for a connection may be signed with, in the order to try them: the
+// connection's own `webhook_secret` credential (custom apps), then the app client secrets
+// (current first, then the previous one during a rotation). Empty secrets are left out.
+[[nodiscard]] std::vector<std::string> ShopifySigningSecrets(
+    const Credentials& credentials, const std::vector<std::string>& app_secrets);
+
+// The platform order ids in a customers/redact body ("orders_to_redact": numbers or strings),
+// as decimal strings; kInvalidPayload when the body is not an object with that array.
+[[nodiscard]] Result<std::vector<std::string>> OrdersToRedact(std::string_view body);
+
+// Shopify's webhooks for the generic ingress and processor:
+// - a delivery is found by X-Shopify-Shop-Domain (lower-cased) and deduplicated by its event id
+//   (else its webhook id); the identifying headers are kept (topic, shop domain, API version,
+//   webhook id, event id, triggered at; never the HMAC);
+// - it verifies with the connection's own webhook secret or the app's client secrets; the
+//   privacy-law topics are kept without a live connection when the app secrets verify them;
+// - orders/* (but orders/delete) are order snapshots in the REST shape; app/uninstalled needs a
+//   reinstall; customers/data_request is recorded (the seller answers it from the orders API);
+//   customers/redact erases the customer from the listed orders; shop/redact forgets the store;
+//   any other topic (orders/delete included) is ignored with the reason.
+// Thread-safe.
+class ShopifyWebhooks final : public PlatformWebhooks {
+public:
+    // The app's client secrets, current first (empty ones are skipped).
+    explicit ShopifyWebhooks(std::vector<std::string> app_secrets)
+        : app_secrets_(std::move(app_secrets)) {}
+
+    [[nodiscard]] Result<WebhookDelivery> Identify(const HeaderList& headers,
+                                                   std::string_view raw_body) const override;
+    [[nodiscard]] bool Verify(const HeaderList& headers,
+                              std::string_view raw_body,
+                              const Credentials& credentials) const override;
+    [[nodiscard]] Result<WebhookAction> Interpret(
+        const StoredDelivery& delivery, const OrderMappingContext& mapping) const override;
+
+private:
+    std::vector<std::string> app_secrets_;
+};
 
 }  // namespace scs

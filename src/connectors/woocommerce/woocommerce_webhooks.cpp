@@ -5,6 +5,11 @@
 #include <cctype>
 #include <charconv>
 
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "connectors/webhook_signature.hpp"
+#include "connectors/woocommerce/woocommerce_mapping.hpp"
 #include "core/headers.hpp"
 #include "security/crypto.hpp"
 
@@ -108,6 +113,17 @@ std::string DecodeSpecialChars(std::string_view text) {
     return out;
 }
 
+bool IsOrderSnapshotTopic(std::string_view topic) {
+    return topic == "order.created" || topic == "order.updated" || topic == "order.restored";
+}
+
+WebhookAction Ignored(std::string note) {
+    WebhookAction action;
+    action.kind = WebhookAction::Kind::kIgnored;
+    action.note = std::move(note);
+    return action;
+}
+
 }  // namespace
 
 Result<WooCommerceWebhookHeaders> ReadWooCommerceWebhookHeaders(const HeaderList& headers) {
@@ -126,11 +142,8 @@ Result<WooCommerceWebhookHeaders> ReadWooCommerceWebhookHeaders(const HeaderList
 bool VerifyWooCommerceWebhook(std::string_view raw_body,
                               std::string_view signature,
                               std::string_view secret) {
-    if (secret.empty() || signature.empty()) {
-        return false;
-    }
-    const std::string expected = Base64Encode(HmacSha256(DecodeSpecialChars(secret), raw_body));
-    return ConstantTimeEquals(expected, signature);
+    return VerifyHmacSha256(
+        raw_body, signature, {DecodeSpecialChars(secret)}, SignatureEncoding::kBase64);
 }
 
 bool IsWooCommercePing(const HeaderList& headers, std::string_view raw_body) {
@@ -172,6 +185,63 @@ std::string WooCommerceSourceStoreId(std::string_view source_header) {
         path.remove_suffix(1);
     }
     return scheme + "://" + Lower(authority) + std::string(path);
+}
+
+Result<WebhookDelivery> WooCommerceWebhooks::Identify(const HeaderList& headers,
+                                                      std::string_view raw_body) const {
+    WebhookDelivery delivery;
+    // WooCommerce pings a new webhook's address once, unsigned; anything but 200 makes the
+    // merchant's admin screen show an error. It carries nothing to keep.
+    if (IsWooCommercePing(headers, raw_body)) {
+        delivery.ping = true;
+        return delivery;
+    }
+    auto read = ReadWooCommerceWebhookHeaders(headers);
+    if (!read) {
+        return tl::unexpected(std::move(read.error()));
+    }
+    delivery.store_id = WooCommerceSourceStoreId(read->source);
+    delivery.topic = read->topic;
+    delivery.dedup_key = WooCommerceDedupKey(*read, raw_body);
+    delivery.headers_json = boost::json::serialize(boost::json::object{
+        {"source", read->source},
+        {"topic", read->topic},
+        {"resource", read->resource},
+        {"event", read->event},
+        {"webhook_id", read->webhook_id},
+        {"delivery_id", read->delivery_id},
+    });
+    return delivery;
+}
+
+bool WooCommerceWebhooks::Verify(const HeaderList& headers,
+                                 std::string_view raw_body,
+                                 const Credentials& credentials) const {
+    const auto signature = FindHeader(headers, "X-WC-Webhook-Signature");
+    const auto secret = credentials.find("webhook_secret");
+    return signature && secret != credentials.end() &&
+           VerifyWooCommerceWebhook(raw_body, *signature, secret->second);
+}
+
+Result<WebhookAction> WooCommerceWebhooks::Interpret(const StoredDelivery& delivery,
+                                                     const OrderMappingContext& mapping) const {
+    if (IsOrderSnapshotTopic(delivery.topic)) {
+        auto order = MapWooCommerceOrder(delivery.body, mapping);
+        if (!order) {
+            return tl::unexpected(std::move(order.error()));
+        }
+        WebhookAction action;
+        action.kind = WebhookAction::Kind::kOrder;
+        action.order = std::move(*order);
+        return action;
+    }
+    if (delivery.topic == "order.deleted") {
+        return Ignored("order deleted on the platform; the canonical order keeps its last state");
+    }
+    if (delivery.topic.starts_with("product.")) {
+        return Ignored("catalogue changes are read by the products sync");
+    }
+    return Ignored("topic " + std::string(delivery.topic) + " is not handled");
 }
 
 }  // namespace scs

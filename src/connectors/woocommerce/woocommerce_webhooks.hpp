@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "connectors/platform_webhooks.hpp"
 #include "core/result.hpp"
 
 // WooCommerce webhook deliveries (platforms doc B6): the X-WC-Webhook-* headers, the signature,
@@ -51,5 +52,28 @@ struct WooCommerceWebhookHeaders {
 // Connection::store_id. "" when the header is not an http(s) URL without user, query or fragment
 // (no connection has that store id).
 [[nodiscard]] std::string WooCommerceSourceStoreId(std::string_view source_header);
+
+// WooCommerce's webhooks for the generic ingress and processor:
+// - the unsigned creation ping is a ping (answered 200, not stored);
+// - a delivery is found by X-WC-Webhook-Source, verified with the connection's own
+//   `webhook_secret` and deduplicated by content (its delivery ids repeat within a second); the
+//   identifying headers are kept (source, topic, resource, event, webhook id, delivery id; never
+//   the signature); WooCommerce sends no trigger time;
+// - order.created, order.updated and order.restored carry the order's REST representation at
+//   delivery time (an order snapshot); order.deleted holds only the id, so there is nothing to
+//   map (ignored: the canonical order keeps its last state); product.* is ignored (a product
+//   payload carries no variations, so the products sync reads the catalogue); other topics are
+//   ignored.
+// Thread-safe.
+class WooCommerceWebhooks final : public PlatformWebhooks {
+public:
+    [[nodiscard]] Result<WebhookDelivery> Identify(const HeaderList& headers,
+                                                   std::string_view raw_body) const override;
+    [[nodiscard]] bool Verify(const HeaderList& headers,
+                              std::string_view raw_body,
+                              const Credentials& credentials) const override;
+    [[nodiscard]] Result<WebhookAction> Interpret(
+        const StoredDelivery& delivery, const OrderMappingContext& mapping) const override;
+};
 
 }  // namespace scs

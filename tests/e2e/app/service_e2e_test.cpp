@@ -49,6 +49,58 @@ protected:
     int port_ = testing::FreePort();
 };
 
+// features.woocommerce.enabled=false (here from the environment): the platform stays in the
+// catalogue, marked off, and its webhook, install and key-exchange routes answer 404.
+TEST_F(ServiceE2E, ASwitchedOffPlatformHasNoRoutes) {
+    auto env = Env();
+    env["SCS_FEATURES_WOOCOMMERCE_ENABLED"] = "false";
+    testing::ChildProcess scs(testing::ScsBinary(), {"all"}, env, dir_.Path());
+    ASSERT_TRUE(testing::WaitForHttp(port_)) << scs.Stderr();
+
+    auto catalogue = HttpCallAuthed(port_, kToken, "GET", "/api/v1/sales_channels");
+    ASSERT_EQ(catalogue.status, 200) << catalogue.body;
+    std::map<std::string, std::pair<bool, bool>> platforms;  // tag -> (enabled, available)
+    const auto parsed = boost::json::parse(catalogue.body);
+    for (const auto& entry : parsed.at("data").as_array()) {
+        platforms[std::string(entry.at("tag").as_string())] = {entry.at("enabled").as_bool(),
+                                                               entry.at("available").as_bool()};
+    }
+    EXPECT_EQ(platforms["woocommerce"], std::make_pair(false, false));
+    EXPECT_EQ(platforms["shopify"], std::make_pair(true, true));
+
+    EXPECT_EQ(HttpCall(port_,
+                       "POST",
+                       "/internal/v1/sales_channels/webhooks/woocommerce",
+                       {{"X-WC-Webhook-Topic", "order.updated"}},
+                       "{}")
+                  .status,
+              404);
+    EXPECT_EQ(HttpCallAuthed(port_,
+                             kToken,
+                             "GET",
+                             "/api/v1/sales_channels/woocommerce/install?seller_id=s&store_url="
+                             "https://shop.example.com")
+                  .status,
+              404);
+    EXPECT_EQ(HttpCall(port_, "POST", "/api/v1/sales_channels/woocommerce/keys", {}, "{}").status,
+              404);
+    EXPECT_EQ(HttpCall(port_, "GET", "/api/v1/sales_channels/woocommerce/installed").status, 404);
+    // Shopify's stay: its webhook route reads the delivery (here: a header is missing).
+    EXPECT_EQ(
+        HttpCall(port_, "POST", "/internal/v1/sales_channels/webhooks/shopify", {}, "{}").status,
+        400);
+    auto connect =
+        HttpCallAuthed(port_,
+                       kToken,
+                       "POST",
+                       "/api/v1/sellers/s1/sales_channels",
+                       R"({"platform":"woocommerce","store_id":"https://shop.example.com",
+                                      "credentials":{"consumer_key":"ck","consumer_secret":"cs"}})");
+    EXPECT_EQ(connect.status, 501) << connect.body;
+    EXPECT_NE(connect.body.find("switched off"), std::string::npos) << connect.body;
+    EXPECT_EQ(scs.Stop(SIGTERM), 0);
+}
+
 TEST_F(ServiceE2E, ServesHealthMetricsAndTheApi) {
     auto scs = Start();
     auto health = HttpCall(port_, "GET", "/health");

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "connectors/catalogue.hpp"
+#include "connectors/shopify/shopify_module.hpp"
 #include "http/server.hpp"
 #include "security/crypto.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
@@ -52,15 +53,17 @@ protected:
         auto box = SecretBox::Create({MasterKey{"k1", std::string(32, 'k')}});
         ASSERT_TRUE(box);
         secrets_ = std::make_unique<SecretBox>(std::move(*box));
-        registry_.Add("shopify", [](const ConnectorDeps&) {
+        // Shopify's own store-id rule (the shop domain) with a fake connector.
+        PlatformModule shopify = ShopifyModule();
+        shopify.connector = [](const ConnectorDeps&) {
             return std::make_unique<FakeShopifyConnector>();
-        });
+        };
+        registry_.Add(shopify);
         api_ = std::make_unique<ConnectionsApi>(ConnectionsApiDeps{
             database_->Connections(),
             *secrets_,
             registry_,
             clock_,
-            {},
             [this](const Connection& connection, const Credentials& credentials) {
                 subscribed_.emplace_back(connection.store_id, credentials.at("access_token"));
                 return Status{};

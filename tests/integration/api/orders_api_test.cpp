@@ -7,13 +7,14 @@
 #include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
 
+#include "core/order_json.hpp"
 #include "http/server.hpp"
 #include "security/crypto.hpp"
 #include "storage/order_store.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 #include "support/http_client.hpp"
 #include "support/test_env.hpp"
-#include "sync/canonical_order_json.hpp"
+#include "sync/order_upsert.hpp"
 
 namespace scs {
 namespace {

@@ -7,9 +7,9 @@
 #include <gtest/gtest.h>
 
 #include "connectors/shopify/order_mapping.hpp"
+#include "core/order_json.hpp"
 #include "sandbox/generator/order_generator.hpp"
 #include "sandbox_test_support.hpp"
-#include "sync/canonical_order_json.hpp"
 
 namespace scs::testing {
 namespace {

@@ -1,6 +1,7 @@
 #include "order_fixture.hpp"
 
-#include "sync/canonical_order_json.hpp"
+#include "core/order_json.hpp"
+#include "sync/order_upsert.hpp"
 
 namespace scs::testing {
 

@@ -42,14 +42,15 @@ protected:
         if (!env_->Ok()) {
             GTEST_SKIP() << "no database for this backend";
         }
-        ingress_ = std::make_unique<WebhookIngress>(WebhookIngressDeps{env_->Db().Connections(),
+        ingress_ = std::make_unique<WebhookIngress>(WebhookIngressDeps{env_->Registry(),
+                                                                       env_->Db().Connections(),
                                                                        env_->Executor(),
                                                                        env_->Secrets(),
                                                                        clock_,
                                                                        webhook_metrics_},
-                                                    WebhookIngressOptions{{kAppSecret}, [this] {
-                                                                              ++notified_;
-                                                                          }});
+                                                    WebhookIngressOptions{[this] {
+                                                        ++notified_;
+                                                    }});
         Router router;
         AddWebhookRoutes(router, *ingress_);
         HttpServerConfig config;

@@ -27,10 +27,10 @@ protected:
         if (!env_->Ok()) {
             GTEST_SKIP() << "no database for this backend";
         }
-        processor_ = std::make_unique<WebhookProcessor>(
-            WebhookProcessorDeps{env_->Executor(), env_->Db().Connections(), clock_, [this] {
-                                     ++published_;
-                                 }});
+        processor_ = std::make_unique<WebhookProcessor>(WebhookProcessorDeps{
+            env_->Registry(), env_->Executor(), env_->Db().Connections(), clock_, [this] {
+                ++published_;
+            }});
     }
 
     // Stores an event (and its job) as the ingress does; returns its id.

@@ -6,11 +6,17 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "connectors/builtin.hpp"
+#include "connectors/catalogue.hpp"
 #include "security/credential_seal.hpp"
 
 namespace scs::testing {
 
 WebhookTestEnv::WebhookTestEnv(Backend backend) {
+    registry_ = std::make_unique<ConnectorRegistry>(BuiltinCatalogue());
+    std::map<std::string, ConnectorDeps> deps;
+    deps["shopify"].settings["client_secret"] = kAppSecret;
+    RegisterBuiltinPlatforms(*registry_, deps);
     test_db_ = TestDatabase::Create(backend);
     if (!test_db_) {
         return;

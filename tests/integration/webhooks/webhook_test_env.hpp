@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 
+#include "connectors/connector_registry.hpp"
 #include "core/connection.hpp"
 #include "integration/storage/storage_backend.hpp"
 #include "security/secret_box.hpp"
@@ -16,7 +17,8 @@ inline constexpr const char* kAppSecret = "app-client-secret-0123456789";
 
 // A migrated database of one dialect with one active Shopify connection for kShop whose sealed
 // credentials hold an access token and kShopSecret, hub RUH-1 mapped to the fixture's location.
-// Built per test; Ok() is false when the test was skipped or setup failed.
+// The registry holds the built-in platform modules. Built per test; Ok() is false when the test was
+// skipped or setup failed.
 class WebhookTestEnv {
 public:
     explicit WebhookTestEnv(Backend backend);
@@ -31,6 +33,9 @@ public:
 
     const Connection& Shop() const { return connection_; }
 
+    // The built-in platforms, Shopify's app client secret kAppSecret.
+    const ConnectorRegistry& Registry() const { return *registry_; }
+
     // count(*) of `table` with an optional WHERE clause.
     int64_t Count(const std::string& table, const std::string& where = "") const;
 
@@ -38,6 +43,7 @@ private:
     std::unique_ptr<TestDatabase> test_db_;
     std::unique_ptr<Database> database_;
     std::unique_ptr<SecretBox> secrets_;
+    std::unique_ptr<ConnectorRegistry> registry_;
     Connection connection_;
 };
 

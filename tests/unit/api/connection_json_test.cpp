@@ -68,6 +68,9 @@ TEST(ConnectionJson, NeverCarriesCredentialValues) {
     EXPECT_EQ(json.at("name").as_string(), "متجر");
     EXPECT_EQ(json.at("settings").at("freeze_times").at("orders").as_string(), "2m");
     EXPECT_EQ(json.at("status").as_string(), "active");
+    EXPECT_TRUE(json.at("sales_channel_enabled").as_bool());
+    // A connection of a platform switched off says so.
+    EXPECT_FALSE(ConnectionToJson(c, nullptr, false).at("sales_channel_enabled").as_bool());
 }
 
 }  // namespace

@@ -135,6 +135,9 @@ INSTANTIATE_TEST_SUITE_P(
                       BadCase{"auth:\n  seller_tokens:\n    s1: plain\n", "auth.seller_tokens.s1"},
                       BadCase{"platforms:\n  ebay:\n    base_url: x\n", "platforms.ebay"},
                       BadCase{"redis:\n  url: localhost\n", "redis.url"},
+                      BadCase{"features:\n  ebay:\n    enabled: true\n", "features.ebay"},
+                      BadCase{"features:\n  zid:\n    enabled: maybe\n", "features.zid.enabled"},
+                      BadCase{"features:\n  zid:\n    on: true\n", "features.zid.on"},
                       BadCase{"database:\n  url: postgresql://db/scs\nqueue:\n  backend: sqs\n",
                               "redis.url"},
                       BadCase{"worker:\n  queue_concurrency:\n    emails: 2\n",
@@ -146,6 +149,16 @@ INSTANTIATE_TEST_SUITE_P(
                       BadCase{"security:\n  allow_private_store_urls: yes\n",
                               "security.allow_private_store_urls"},
                       BadCase{"database:\n  url: ${UNTERMINATED\n", "database.url"}));
+
+TEST(Config, FeatureFlagsSwitchPlatformsOffAndDefaultOn) {
+    testing::TempDir dir;
+    const auto file = WriteFile(dir, "features:\n  woocommerce:\n    enabled: false\n");
+    auto config = LoadConfig(file, FakeEnv({{"SCS_FEATURES_SALLA_ENABLED", "false"}}));
+    ASSERT_TRUE(config) << config.error().message;
+    EXPECT_FALSE(config->features.Enabled("woocommerce"));
+    EXPECT_FALSE(config->features.Enabled("salla"));
+    EXPECT_TRUE(config->features.Enabled("shopify"));
+}
 
 TEST(Config, EnvironmentErrorNamesTheVariable) {
     auto config = LoadConfig(std::nullopt, FakeEnv({{"SCS_HTTP_ADDR", "bad"}}));

@@ -3,6 +3,8 @@
 #include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
 
+#include "connectors/shopify/shopify_webhooks.hpp"
+
 namespace scs {
 namespace {
 

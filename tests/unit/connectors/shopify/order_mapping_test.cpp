@@ -3,8 +3,8 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include "core/order_json.hpp"
 #include "fixtures.hpp"
-#include "sync/canonical_order_json.hpp"
 
 namespace scs {
 namespace {

@@ -1,9 +1,9 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include "core/order_json.hpp"
 #include "fixtures.hpp"
 #include "support/json_schema_check.hpp"
-#include "sync/canonical_order_json.hpp"
 
 namespace scs {
 namespace {

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "connectors/woocommerce/woocommerce_mapping.hpp"
-#include "sync/canonical_order_json.hpp"
+#include "core/order_json.hpp"
 #include "woocommerce_fixtures.hpp"
 
 namespace scs {

@@ -2,8 +2,8 @@
 #include <gtest/gtest.h>
 
 #include "connectors/woocommerce/woocommerce_mapping.hpp"
+#include "core/order_json.hpp"
 #include "support/json_schema_check.hpp"
-#include "sync/canonical_order_json.hpp"
 #include "woocommerce_fixtures.hpp"
 
 namespace scs {

@@ -1,13 +1,15 @@
-// Shopify's OAuth install through the service's routes and the Shopify sandbox, over real HTTP on
+// The install routes (api/install_api) driving Shopify's OAuth install flow through the service's
+// routes and the Shopify sandbox, over real HTTP on
 // loopback: install → the shop's grant screen → the signed callback → tokens sealed on the
 // seller's connection; and the callbacks that must be refused (tampered hmac, replayed state,
 // foreign shop).
-#include "api/shopify_oauth_api.hpp"
+#include "api/install_api.hpp"
 
 #include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
 
 #include "connectors/catalogue.hpp"
+#include "connectors/shopify/shopify_module.hpp"
 #include "http/server.hpp"
 #include "net/http_client.hpp"
 #include "sandbox/server/sandbox_server.hpp"
@@ -40,7 +42,7 @@ int PortOf(const std::string& url) {
     return std::stoi(url.substr(colon + 1));
 }
 
-class ShopifyOAuthApiTest : public ::testing::Test {
+class InstallApiTest : public ::testing::Test {
 protected:
     void SetUp() override {
         ASSERT_TRUE(sandbox_.Start());
@@ -64,22 +66,27 @@ protected:
 
     void StartService() {
         const int port = testing::FreePort();
-        api_ = std::make_unique<ShopifyOAuthApi>(ShopifyOAuthDeps{
+        ConnectorDeps shopify;
+        shopify.base_url = sandbox_.BaseAddress() + "/shopify/{shop}";
+        shopify.settings = {{"client_id", kClientId},
+                            {"client_secret", kClientSecret},
+                            {"scopes", "read_orders,write_fulfillments"}};
+        shopify.http = MakeCurlHttpClient();
+        shopify.clock = &clock_;
+        registry_.Add(ShopifyModule(), shopify);
+        api_ = std::make_unique<InstallApi>(InstallApiDeps{
             database_->Connections(),
             *secrets_,
             registry_,
             *state_,
             clock_,
-            MakeCurlHttpClient(),
-            ShopifyAppSettings{kClientId, kClientSecret, "read_orders,write_fulfillments"},
-            sandbox_.BaseAddress() + "/shopify/{shop}",
             "http://127.0.0.1:" + std::to_string(port),
             [this](const Connection& connection, const Credentials& credentials) {
                 hooked_.emplace_back(connection.store_id, credentials.at("access_token"));
                 return Status{};
             }});
         Router router;
-        AddShopifyOAuthRoutes(router, *api_, auth_);
+        AddInstallRoutes(router, *api_, registry_, auth_);
         HttpServerConfig config;
         config.host = "127.0.0.1";
         config.port = static_cast<uint16_t>(port);
@@ -119,13 +126,13 @@ protected:
     std::unique_ptr<SecretBox> secrets_;
     ConnectorRegistry registry_{BuiltinCatalogue()};
     TokenAuthenticator auth_{HashApiToken(kAdmin), {}};
-    std::unique_ptr<ShopifyOAuthApi> api_;
+    std::unique_ptr<InstallApi> api_;
     std::unique_ptr<HttpServer> server_;
     int port_ = 0;
     std::vector<std::pair<std::string, std::string>> hooked_;
 };
 
-TEST_F(ShopifyOAuthApiTest, InstallExchangesTheCodeAndSealsExpiringTokensOnTheConnection) {
+TEST_F(InstallApiTest, InstallExchangesTheCodeAndSealsExpiringTokensOnTheConnection) {
     const auto callback = CallbackUrl();
     ASSERT_NE(callback.find("/api/v1/sales_channels/shopify/oauth/callback?"), std::string::npos)
         << callback;
@@ -154,7 +161,7 @@ TEST_F(ShopifyOAuthApiTest, InstallExchangesTheCodeAndSealsExpiringTokensOnTheCo
     EXPECT_EQ(hooked_.size(), 1U);
 }
 
-TEST_F(ShopifyOAuthApiTest, ATamperedCallbackIsRefusedAndStoresNothing) {
+TEST_F(InstallApiTest, ATamperedCallbackIsRefusedAndStoresNothing) {
     auto callback = CallbackUrl();
     const auto at = callback.find("code=");
     ASSERT_NE(at, std::string::npos);
@@ -167,7 +174,7 @@ TEST_F(ShopifyOAuthApiTest, ATamperedCallbackIsRefusedAndStoresNothing) {
     EXPECT_FALSE(stored->has_value());
 }
 
-TEST_F(ShopifyOAuthApiTest, InstallNeedsAValidShopAndTheCallersOwnSeller) {
+TEST_F(InstallApiTest, InstallNeedsAValidShopAndTheCallersOwnSeller) {
     auto bad_shop = HttpCallAuthed(
         port_, kAdmin, "GET", "/api/v1/sales_channels/shopify/install?seller_id=s&shop=evil.com");
     EXPECT_EQ(bad_shop.status, 400) << bad_shop.body;
@@ -178,6 +185,19 @@ TEST_F(ShopifyOAuthApiTest, InstallNeedsAValidShopAndTheCallersOwnSeller) {
     EXPECT_EQ(no_token.status, 401);
     auto no_state = HttpCall(port_, "GET", "/api/v1/sales_channels/shopify/oauth/callback?shop=x");
     EXPECT_EQ(no_state.status, 400) << no_state.body;
+    // Shopify sends the browser to the callback: it has no landing page.
+    EXPECT_EQ(HttpCall(port_, "GET", "/api/v1/sales_channels/shopify/installed").status, 404);
+}
+
+TEST_F(InstallApiTest, PlatformsWithoutAnInstallFlowAnswer404) {
+    for (const char* tag : {"salla", "nosuch"}) {
+        auto r = HttpCallAuthed(
+            port_,
+            kAdmin,
+            "GET",
+            std::string("/api/v1/sales_channels/") + tag + "/install?seller_id=s&shop=" + kShop);
+        EXPECT_EQ(r.status, 404) << tag << " " << r.body;
+    }
 }
 
 }  // namespace

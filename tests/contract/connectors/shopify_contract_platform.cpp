@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "connectors/shopify/shopify_connector.hpp"
+#include "connectors/shopify/shopify_module.hpp"
 #include "contract_platform.hpp"
 
 namespace scs::testing {
@@ -16,6 +17,8 @@ namespace json = boost::json;
 
 constexpr const char* kShop = "contract.myshopify.com";
 constexpr const char* kToken = "shpat_contract";
+constexpr const char* kWebhookSecret = "contract-secret";
+constexpr const char* kLocation = "65000000001";  // the seeded Riyadh Warehouse
 // kThrottled: 200 points refilling at 200 a second, so a drained bucket asks for < 1 s.
 constexpr int kTightBucket = 200;
 
@@ -26,7 +29,7 @@ public:
     void CreateStore(int orders, ContractBudget budget) override {
         json::object spec{{"shop", kShop},
                           {"access_token", kToken},
-                          {"webhook_secret", "contract-secret"},
+                          {"webhook_secret", kWebhookSecret},
                           {"orders", orders}};
         if (budget == ContractBudget::kThrottled) {
             spec["bucket_size"] = kTightBucket;
@@ -61,8 +64,33 @@ public:
         session.connection.id = 1;
         session.connection.platform = "shopify";
         session.connection.store_id = kShop;
-        session.credentials = {{"access_token", kToken}};
+        // A custom app: the store signs its webhooks with the connection's own secret.
+        session.credentials = {{"access_token", kToken}, {"webhook_secret", kWebhookSecret}};
         return session;
+    }
+
+    // A generated order, made open and paid; its first line.
+    ContractOrder NewOpenOrder() override {
+        const auto created = sandbox_.Call("POST",
+                                           "/_sandbox/stores/" + store_ + "/orders",
+                                           R"({"order":{"financial_status":"paid",
+                                               "fulfillment_status":null,"cancelled_at":null,
+                                               "cancel_reason":null,"closed_at":null}})");
+        EXPECT_EQ(created.status, 201) << created.raw.body;
+        if (created.status != 201) {
+            return {};
+        }
+        const auto& order = created.body.at("orders").at(0);
+        const auto& line = order.at("line_items").at(0);
+        return {
+            std::to_string(order.at("id").to_number<int64_t>()),
+            {std::string(line.at("sku").as_string()), line.at("quantity").to_number<int64_t>()}};
+    }
+
+    std::string StockLocation() const override { return kLocation; }
+
+    std::unique_ptr<PlatformWebhooks> MakeWebhooks() const override {
+        return ShopifyModule().webhooks(ConnectorDeps{});
     }
 
     void ThrottleOnce() override { DrainBucket(); }

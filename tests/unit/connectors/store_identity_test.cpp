@@ -1,7 +1,10 @@
-#include "api/store_identity.hpp"
+// Store identities through the registry: each platform module's own rule (Shopify's shop
+// domain, WooCommerce's site URL and its public host) and the catalogue's rule for the others.
+#include "connectors/store_identity.hpp"
 
 #include <gtest/gtest.h>
 
+#include "connectors/builtin.hpp"
 #include "connectors/catalogue.hpp"
 
 namespace scs {
@@ -15,6 +18,37 @@ const PlatformInfo& Platform(const std::string& tag) {
         }
     }
     throw std::logic_error("no platform " + tag);
+}
+
+// The built-in platforms with `rules` for every platform.
+const ConnectorRegistry& Registry(const StoreIdentityRules& rules) {
+    static std::map<std::pair<bool, bool>, std::unique_ptr<ConnectorRegistry>> registries;
+    auto& registry = registries[{rules.allow_plain_http, rules.allow_private_addresses}];
+    if (!registry) {
+        registry = std::make_unique<ConnectorRegistry>(BuiltinCatalogue());
+        std::map<std::string, ConnectorDeps> deps;
+        for (const auto& platform : registry->Catalogue()) {
+            deps[platform.tag].identity = rules;
+        }
+        RegisterBuiltinPlatforms(*registry, deps);
+    }
+    return *registry;
+}
+
+Result<std::string> NormalizeStoreId(const PlatformInfo& platform,
+                                     const std::string& store_id,
+                                     const StoreIdentityRules& rules) {
+    return Registry(rules).StoreIdShape(platform, store_id);
+}
+
+Status CheckStoreHostIsPublic(const PlatformInfo& platform,
+                              const std::string& store_id,
+                              const StoreIdentityRules& rules) {
+    auto checked = Registry(rules).NormalizeStoreId(platform, store_id);
+    if (!checked) {
+        return tl::unexpected(std::move(checked.error()));
+    }
+    return {};
 }
 
 TEST(StoreIdentity, ShopifyDomainsAreNormalised) {
@@ -62,8 +96,8 @@ TEST(StoreIdentity, WooCommerceHostsMustBePublicUnlessAllowed) {
     }
     EXPECT_TRUE(CheckStoreHostIsPublic(woo, "https://8.8.8.8", {}));
     EXPECT_TRUE(CheckStoreHostIsPublic(woo, "http://127.0.0.1:8080", {true, true}));
-    // Other platforms' store ids are not URLs the seller types.
-    EXPECT_TRUE(CheckStoreHostIsPublic(Platform("shopify"), "localhost", {}));
+    // Other platforms' store ids are not URLs the seller types: no resolver is asked.
+    EXPECT_TRUE(CheckStoreHostIsPublic(Platform("shopify"), "localhost.myshopify.com", {}));
 }
 
 TEST(StoreIdentity, IdsOfOtherPlatforms) {

@@ -1,4 +1,4 @@
-#include "api/store_identity.hpp"
+#include "connectors/store_identity.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -23,32 +23,7 @@ bool AllOf(const std::string& text, int (*predicate)(int)) {
     });
 }
 
-// "https://shop.myshopify.com/" and "SHOP.myshopify.com" both become "shop.myshopify.com".
-Result<std::string> NormalizeShopDomain(std::string domain) {
-    domain = Lower(std::move(domain));
-    for (const std::string_view scheme : {"https://", "http://"}) {
-        if (domain.rfind(scheme, 0) == 0) {
-            domain.erase(0, scheme.size());
-        }
-    }
-    while (!domain.empty() && domain.back() == '/') {
-        domain.pop_back();
-    }
-    constexpr std::string_view kSuffix = ".myshopify.com";
-    const bool has_suffix =
-        domain.size() > kSuffix.size() &&
-        domain.compare(domain.size() - kSuffix.size(), kSuffix.size(), kSuffix) == 0;
-    const std::string name = has_suffix ? domain.substr(0, domain.size() - kSuffix.size()) : "";
-    const bool valid_name = !name.empty() &&
-                            std::isalnum(static_cast<unsigned char>(name[0])) != 0 &&
-                            std::all_of(name.begin(), name.end(), [](unsigned char ch) {
-                                return std::isalnum(ch) != 0 || ch == '-';
-                            });
-    if (!valid_name) {
-        return FailField("store_id", "store_id: expected a shop domain like my-shop.myshopify.com");
-    }
-    return domain;
-}
+}  // namespace
 
 Result<std::string> NormalizeSiteUrl(const std::string& text, const StoreIdentityRules& rules) {
     auto parsed = boost::urls::parse_absolute_uri(text);
@@ -75,42 +50,25 @@ Result<std::string> NormalizeSiteUrl(const std::string& text, const StoreIdentit
     return out + path;
 }
 
-}  // namespace
-
-Result<std::string> NormalizeStoreId(const PlatformInfo& platform,
-                                     const std::string& store_id,
-                                     const StoreIdentityRules& rules) {
+Result<std::string> GenericStoreId(const PlatformInfo& platform, const std::string& store_id) {
     if (store_id.empty()) {
         return FailField("store_id", "store_id: required (the " + platform.store_id_field + ")");
     }
-    if (platform.tag == "shopify") {
-        return NormalizeShopDomain(store_id);
-    }
-    if (platform.tag == "woocommerce") {
-        return NormalizeSiteUrl(store_id, rules);
-    }
-    if (platform.tag == "amazon") {
-        if (!AllOf(store_id, isalnum) || store_id.size() > 32) {
-            return FailField("store_id",
-                             "store_id: expected the selling partner id, like A2EUQ1WTGCTBG2");
-        }
-        return store_id;
-    }
-    if (!AllOf(store_id, isalnum) || store_id.size() > 64) {
+    if (!AllOf(store_id, isalnum) || store_id.size() > platform.store_id_max_length) {
         return FailField(
             "store_id",
-            "store_id: expected the " + platform.store_id_field + " (letters and digits)");
+            platform.store_id_hint.empty()
+                ? "store_id: expected the " + platform.store_id_field + " (letters and digits)"
+                : "store_id: expected the " + platform.store_id_hint);
     }
     return store_id;
 }
 
-Status CheckStoreHostIsPublic(const PlatformInfo& platform,
-                              const std::string& store_id,
-                              const StoreIdentityRules& rules) {
-    if (platform.tag != "woocommerce" || rules.allow_private_addresses) {
+Status CheckPublicSiteHost(const std::string& site_url, const StoreIdentityRules& rules) {
+    if (rules.allow_private_addresses) {
         return {};
     }
-    auto parsed = boost::urls::parse_absolute_uri(store_id);
+    auto parsed = boost::urls::parse_absolute_uri(site_url);
     if (!parsed) {
         return FailField("store_id",
                          "store_id: expected the site URL, like https://shop.example.com");
@@ -124,7 +82,7 @@ Status CheckStoreHostIsPublic(const PlatformInfo& platform,
 
 Result<std::vector<std::string>> NormalizeMarketplaces(const PlatformInfo& platform,
                                                        std::vector<std::string> marketplaces) {
-    if (!platform.needs_marketplaces) {
+    if (platform.marketplace_format == MarketplaceFormat::kNone) {
         if (!marketplaces.empty()) {
             return FailField("marketplaces", "marketplaces: " + platform.name + " has none");
         }
@@ -135,17 +93,17 @@ Result<std::vector<std::string>> NormalizeMarketplaces(const PlatformInfo& platf
                          "marketplaces: at least one is required for " + platform.name);
     }
     for (auto& marketplace : marketplaces) {
-        const bool noon = platform.tag == "noon";
-        if (noon) {
+        const bool country = platform.marketplace_format == MarketplaceFormat::kCountryCode;
+        if (country) {
             marketplace = Lower(marketplace);
         }
-        const bool ok = noon ? (marketplace.size() == 2 && AllOf(marketplace, isalpha))
-                             : (marketplace.size() >= 10 && marketplace.size() <= 16 &&
-                                AllOf(marketplace, isalnum));
+        const bool ok = country ? (marketplace.size() == 2 && AllOf(marketplace, isalpha))
+                                : (marketplace.size() >= 10 && marketplace.size() <= 16 &&
+                                   AllOf(marketplace, isalnum));
         if (!ok) {
             return FailField("marketplaces",
                              "marketplaces: '" + marketplace + "' is not a " +
-                                 (noon ? "country code like sa" : "marketplace id"));
+                                 (country ? "country code like sa" : "marketplace id"));
         }
     }
     std::sort(marketplaces.begin(), marketplaces.end());

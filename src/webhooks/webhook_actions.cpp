@@ -1,10 +1,10 @@
-#include "webhooks/shopify_events.hpp"
+#include "webhooks/webhook_actions.hpp"
 
 #include <string>
 
 #include "jobs/worker/job_outcome.hpp"
 #include "webhooks/customer_redaction.hpp"
-#include "webhooks/shopify_order_events.hpp"
+#include "webhooks/order_events.hpp"
 
 namespace scs {
 namespace {
@@ -21,7 +21,7 @@ Result<EventDisposition> SaveConnection(ConnectionStore& connections,
     return EventDisposition{};
 }
 
-Result<EventDisposition> HandleUninstalled(const ShopifyEventContext& context,
+Result<EventDisposition> HandleUninstalled(const WebhookActionContext& context,
                                            Connection connection,
                                            const WebhookEvent& event) {
     if (connection.status != ConnectionStatus::kActive &&
@@ -37,8 +37,8 @@ Result<EventDisposition> HandleUninstalled(const ShopifyEventContext& context,
     return SaveConnection(context.connections, connection);
 }
 
-Result<EventDisposition> HandleShopRedact(const ShopifyEventContext& context,
-                                          Connection connection) {
+Result<EventDisposition> HandleForgetStore(const WebhookActionContext& context,
+                                           Connection connection) {
     if (connection.status == ConnectionStatus::kDisconnected && connection.credentials.Empty()) {
         return Ignored("connection already disconnected");
     }
@@ -49,14 +49,10 @@ Result<EventDisposition> HandleShopRedact(const ShopifyEventContext& context,
     return SaveConnection(context.connections, connection);
 }
 
-Result<EventDisposition> HandleCustomerRedact(const ShopifyEventContext& context,
+Result<EventDisposition> HandleCustomerRedact(const WebhookActionContext& context,
                                               const Connection& connection,
-                                              const WebhookEvent& event) {
-    auto ids = OrdersToRedact(event.body);
-    if (!ids) {
-        return EventDisposition{WebhookEventStatus::kFailed, DescribeError(ids.error())};
-    }
-    auto redacted = RedactStoredOrders(context.executor, connection.id, *ids);
+                                              const std::vector<std::string>& order_ids) {
+    auto redacted = RedactStoredOrders(context.executor, connection.id, order_ids);
     if (!redacted) {
         if (redacted.error().code == ErrorCode::kInvalidPayload) {
             return EventDisposition{WebhookEventStatus::kFailed, DescribeError(redacted.error())};
@@ -68,27 +64,29 @@ Result<EventDisposition> HandleCustomerRedact(const ShopifyEventContext& context
 
 }  // namespace
 
-Result<EventDisposition> HandleShopifyEvent(const ShopifyEventContext& context,
+Result<EventDisposition> ApplyWebhookAction(const WebhookActionContext& context,
                                             const Connection& connection,
-                                            const WebhookEvent& event) {
-    const std::string& topic = event.topic;
-    if (topic.starts_with("orders/") && topic != "orders/delete") {
-        return ApplyShopifyOrderEvent(
-            context.executor, connection, event, context.now, context.published);
+                                            const WebhookEvent& event,
+                                            const WebhookAction& action) {
+    switch (action.kind) {
+        case WebhookAction::Kind::kOrder:
+            if (!action.order) {
+                return EventDisposition{WebhookEventStatus::kFailed, "order event without order"};
+            }
+            return ApplyMappedOrder(
+                context.executor, connection, *action.order, context.now, context.published);
+        case WebhookAction::Kind::kUninstalled:
+            return HandleUninstalled(context, connection, event);
+        case WebhookAction::Kind::kForgetStore:
+            return HandleForgetStore(context, connection);
+        case WebhookAction::Kind::kRedactCustomer:
+            return HandleCustomerRedact(context, connection, action.order_ids);
+        case WebhookAction::Kind::kRecorded:
+            return EventDisposition{};
+        case WebhookAction::Kind::kIgnored:
+            break;
     }
-    if (topic == "app/uninstalled") {
-        return HandleUninstalled(context, connection, event);
-    }
-    if (topic == "customers/data_request") {
-        return EventDisposition{};
-    }
-    if (topic == "customers/redact") {
-        return HandleCustomerRedact(context, connection, event);
-    }
-    if (topic == "shop/redact") {
-        return HandleShopRedact(context, connection);
-    }
-    return Ignored("topic " + topic + " is not handled");
+    return Ignored(action.note);
 }
 
 }  // namespace scs

@@ -1,7 +1,9 @@
-#include "sync/canonical_order_json.hpp"
+#include "core/order_json.hpp"
 
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
+
+#include "sync/order_upsert.hpp"
 
 namespace scs {
 namespace {

@@ -4,8 +4,8 @@
 
 #include "core/order.hpp"
 
-// The canonical order's wire form (docs/contracts/order.v1.schema.json) and its content hash.
-// Pure functions, thread-safe.
+// The canonical order's wire form (docs/contracts/order.v1.schema.json) and the content its hash
+// is taken over. Pure functions, thread-safe.
 namespace scs {
 
 // The order as the schema's JSON, keys in schema order: money as integer minor units, times as
@@ -14,8 +14,8 @@ namespace scs {
 // left out when empty. Deterministic: equal orders give equal bytes.
 std::string OrderToJson(const Order& order);
 
-// Lower-case hex SHA-256 of the canonical JSON without the bookkeeping fields (id, version,
-// received_at). Equal content gives an equal hash, so storage bumps `version` only when it changes.
-std::string CanonicalContentHash(const Order& order);
+// The canonical JSON without the bookkeeping fields (id, version, received_at): what
+// CanonicalContentHash (sync/order_upsert.hpp) hashes. Equal content gives equal bytes.
+std::string CanonicalContentJson(const Order& order);
 
 }  // namespace scs

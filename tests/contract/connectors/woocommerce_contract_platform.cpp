@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "connectors/woocommerce/woocommerce_connector.hpp"
+#include "connectors/woocommerce/woocommerce_module.hpp"
 #include "contract_platform.hpp"
 
 namespace scs::testing {
@@ -74,6 +75,29 @@ public:
 
     void BreakCredentials(ConnectorSession& session) const override {
         session.credentials["consumer_secret"] = "cs_ffffffffffffffffffffffffffffffffffffffff";
+    }
+
+    // The generated order's lines, as a processing (paid) order.
+    ContractOrder NewOpenOrder() override {
+        const auto created = sandbox_.Call("POST",
+                                           "/_sandbox/stores/" + store_ + "/orders",
+                                           R"({"order":{"status":"processing"}})");
+        EXPECT_EQ(created.status, 201) << created.raw.body;
+        if (created.status != 201) {
+            return {};
+        }
+        const auto& order = created.body.at("orders").at(0);
+        const auto& line = order.at("line_items").at(0);
+        return {
+            std::to_string(order.at("id").to_number<int64_t>()),
+            {std::string(line.at("sku").as_string()), line.at("quantity").to_number<int64_t>()}};
+    }
+
+    // WooCommerce has no locations: one stock pool per site.
+    std::string StockLocation() const override { return "store"; }
+
+    std::unique_ptr<PlatformWebhooks> MakeWebhooks() const override {
+        return WooCommerceModule().webhooks(ConnectorDeps{});
     }
 
 private:

@@ -4,12 +4,14 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <ostream>
 #include <string>
 #include <vector>
 
-#include "../sandbox/sandbox_test_support.hpp"
 #include "connectors/connector.hpp"
 #include "connectors/connector_registry.hpp"
+#include "connectors/platform_webhooks.hpp"
+#include "integration/sandbox/sandbox_test_support.hpp"
 #include "net/http_client.hpp"
 
 // The harness of the connector contract suite (connector_contract_test.cpp): what each
@@ -60,9 +62,15 @@ enum class ContractBudget {
     kThrottled,  // small and refilling within about a second, so the Throttle calls can exhaust it
 };
 
+// A new open, paid order the emulator holds, and one of its lines (SKU and units).
+struct ContractOrder {
+    std::string external_id;
+    FulfillmentLine line;
+};
+
 // One platform as the contract suite drives it: a store in the shared sandbox, a connector
-// aimed at it, a connection's session, and the faults its emulator injects. Call CreateStore
-// first. One per test; not thread-safe.
+// aimed at it, a connection's session, its webhook rules, and the faults its emulator injects.
+// Call CreateStore first. One per test; not thread-safe.
 class ContractPlatform {
 public:
     virtual ~ContractPlatform() = default;
@@ -93,9 +101,33 @@ public:
 
     // Replaces the session's secret (token, consumer secret) with one the store refuses.
     virtual void BreakCredentials(ConnectorSession& session) const = 0;
+
+    // Creates a new open, paid order through the emulator's control API (which fires the
+    // store's order-created webhooks).
+    virtual ContractOrder NewOpenOrder() = 0;
+
+    // The location id the store's stock levels are keyed by.
+    virtual std::string StockLocation() const = 0;
+
+    // The platform's webhook rules as the service builds them (its module's factory), with no
+    // app secret: deliveries must verify with the connection's own credentials.
+    virtual std::unique_ptr<PlatformWebhooks> MakeWebhooks() const = 0;
 };
 
 using ContractPlatformFactory = std::function<std::unique_ptr<ContractPlatform>(SandboxFixture&)>;
+
+// One platform of the suite: its name in test names and its factory.
+struct ContractCase {
+    std::string name;
+    ContractPlatformFactory make;
+};
+
+// gtest prints a case by its name.
+void PrintTo(const ContractCase& contract_case, std::ostream* out);
+
+// Every platform the suite runs (contract_platforms.cpp): a new platform adds one line there and
+// its <platform>_contract_platform.cpp.
+const std::vector<ContractCase>& ContractPlatforms();
 
 std::unique_ptr<ContractPlatform> MakeShopifyContractPlatform(SandboxFixture& sandbox);
 std::unique_ptr<ContractPlatform> MakeWooCommerceContractPlatform(SandboxFixture& sandbox);

@@ -1,8 +1,6 @@
-#include "sync/canonical_order_json.hpp"
+#include "core/order_json.hpp"
 
 #include <boost/json.hpp>
-
-#include "security/crypto.hpp"
 
 namespace scs {
 namespace {
@@ -149,12 +147,12 @@ std::string OrderToJson(const Order& order) {
     return json::serialize(OrderObject(order));
 }
 
-std::string CanonicalContentHash(const Order& order) {
+std::string CanonicalContentJson(const Order& order) {
     json::object content = OrderObject(order);
     for (const std::string_view key : {"id", "version", "received_at"}) {
         content.erase(key);
     }
-    return HexEncode(Sha256(json::serialize(content)));
+    return json::serialize(content);
 }
 
 }  // namespace scs
