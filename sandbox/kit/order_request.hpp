@@ -16,7 +16,7 @@ namespace scs::sandbox {
 inline constexpr int64_t kMaxOrdersPerCall = 10'000;
 
 struct OrderRequest {
-    int64_t count = 1;                        // generated orders, when `order` is empty
+    int64_t count = 1;                         // generated orders, when `order` is empty
     std::optional<boost::json::object> order;  // the caller's own order
 };
 

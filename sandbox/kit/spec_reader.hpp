@@ -27,11 +27,8 @@ std::optional<double> NumberOf(const boost::json::value& value);
 [[nodiscard]] Status ReadFlag(const boost::json::object& body, std::string_view key, bool& out);
 
 // A number in [low, high], stored as `Number` (cut towards zero for integers).
-[[nodiscard]] Status CheckNumber(const boost::json::object& body,
-                                 std::string_view key,
-                                 double low,
-                                 double high,
-                                 double& out);
+[[nodiscard]] Status CheckNumber(
+    const boost::json::object& body, std::string_view key, double low, double high, double& out);
 
 template <class Number>
 [[nodiscard]] Status ReadNumber(

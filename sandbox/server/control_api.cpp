@@ -51,7 +51,9 @@ HttpResponse ListStores(const PlatformRegistry& platforms) {
     return JsonResponse(200, json::object{{"stores", std::move(list)}});
 }
 
-HttpResponse AddOrders(SandboxPlatform& platform, const std::string& id, const HttpRequest& request) {
+HttpResponse AddOrders(SandboxPlatform& platform,
+                       const std::string& id,
+                       const HttpRequest& request) {
     auto body = ParseBodyObject(request.body);
     if (!body) {
         return ErrorResponse(body.error());
@@ -87,21 +89,20 @@ void AddPlatformControlRoutes(Router& router, const PlatformRegistry& platforms)
             if (!added.insert({route.method, route.path}).second) {
                 continue;
             }
-            router.Add(route.method,
-                       std::string(kStoreControlPrefix) + route.path,
-                       WithStore(platforms,
-                                 [route](SandboxPlatform& owner,
-                                         const std::string& id,
-                                         HttpRequest& request) {
-                                     if (!Serves(owner, route)) {
-                                         return ErrorResponse(
-                                             ErrorCode::kNotFound,
-                                             std::string(owner.Tag()) +
-                                                 " sandbox stores do not serve " +
-                                                 request.method + " " + request.route);
-                                     }
-                                     return owner.HandleControl(id, request);
-                                 }));
+            router.Add(
+                route.method,
+                std::string(kStoreControlPrefix) + route.path,
+                WithStore(
+                    platforms,
+                    [route](SandboxPlatform& owner, const std::string& id, HttpRequest& request) {
+                        if (!Serves(owner, route)) {
+                            return ErrorResponse(ErrorCode::kNotFound,
+                                                 std::string(owner.Tag()) +
+                                                     " sandbox stores do not serve " +
+                                                     request.method + " " + request.route);
+                        }
+                        return owner.HandleControl(id, request);
+                    }));
         }
     }
 }
@@ -112,24 +113,28 @@ void AddControlRoutes(Router& router, const PlatformRegistry& platforms) {
     router.Add("POST", "/_sandbox/stores", [&platforms](HttpRequest& request) {
         return CreateStore(platforms, request);
     });
-    router.Add("GET", "/_sandbox/stores", [&platforms](HttpRequest&) {
-        return ListStores(platforms);
-    });
-    router.Add("GET",
-               "/_sandbox/stores/{id}",
-               WithStore(platforms, [](SandboxPlatform& platform, const std::string& id, HttpRequest&) {
-                   return JsonResponse(200, platform.Describe(id));
-               }));
-    router.Add("POST",
-               "/_sandbox/stores/{id}/orders",
-               WithStore(platforms, [](SandboxPlatform& platform, const std::string& id, HttpRequest& request) {
-                   return AddOrders(platform, id, request);
-               }));
-    router.Add("PATCH",
-               "/_sandbox/stores/{id}/knobs",
-               WithStore(platforms, [](SandboxPlatform& platform, const std::string& id, HttpRequest& request) {
-                   return PatchKnobs(platform, id, request);
-               }));
+    router.Add(
+        "GET", "/_sandbox/stores", [&platforms](HttpRequest&) { return ListStores(platforms); });
+    router.Add(
+        "GET",
+        "/_sandbox/stores/{id}",
+        WithStore(platforms, [](SandboxPlatform& platform, const std::string& id, HttpRequest&) {
+            return JsonResponse(200, platform.Describe(id));
+        }));
+    router.Add(
+        "POST",
+        "/_sandbox/stores/{id}/orders",
+        WithStore(platforms,
+                  [](SandboxPlatform& platform, const std::string& id, HttpRequest& request) {
+                      return AddOrders(platform, id, request);
+                  }));
+    router.Add(
+        "PATCH",
+        "/_sandbox/stores/{id}/knobs",
+        WithStore(platforms,
+                  [](SandboxPlatform& platform, const std::string& id, HttpRequest& request) {
+                      return PatchKnobs(platform, id, request);
+                  }));
     AddPlatformControlRoutes(router, platforms);
 }
 

@@ -7,15 +7,14 @@
 #include <fmt/format.h>
 
 #include "sandbox/generator/order_generator.hpp"
-#include "sandbox/kit/order_request.hpp"
 #include "sandbox/generator/rest_format.hpp"
+#include "sandbox/kit/order_request.hpp"
 #include "security/crypto.hpp"
 
 namespace scs::sandbox {
 namespace {
 
 namespace json = boost::json;
-
 
 // A random RFC 4122 version-4 UUID, the form of Shopify's webhook and event ids.
 std::string RandomUuid() {

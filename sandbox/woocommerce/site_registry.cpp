@@ -9,16 +9,14 @@ Result<std::shared_ptr<WooSite>> SiteRegistry::Create(const boost::json::object&
         return tl::unexpected(parsed.error());
     }
     const std::string name = parsed->site;
-    return book_.Add(name,
-                     ids_,
-                     "a WooCommerce site " + name + " already exists",
-                     [this, &parsed, &name, now](const std::string& id, const std::string& base) {
-                         return std::make_shared<WooSite>(id,
-                                                          std::move(*parsed),
-                                                          base + "/woocommerce/" + name,
-                                                          deliveries_,
-                                                          now);
-                     });
+    return book_.Add(
+        name,
+        ids_,
+        "a WooCommerce site " + name + " already exists",
+        [this, &parsed, &name, now](const std::string& id, const std::string& base) {
+            return std::make_shared<WooSite>(
+                id, std::move(*parsed), base + "/woocommerce/" + name, deliveries_, now);
+        });
 }
 
 TimePoint SiteRegistry::Now() const {
