@@ -80,29 +80,30 @@ bool Serves(const SandboxPlatform& platform, const ControlRoute& route) {
     return std::find(routes.begin(), routes.end(), route) != routes.end();
 }
 
+// A platform's own per-store route: the store's platform answers it when it serves it.
+Handler PlatformControlHandler(const PlatformRegistry& platforms, const ControlRoute& route) {
+    return WithStore(
+        platforms, [route](SandboxPlatform& owner, const std::string& id, HttpRequest& request) {
+            if (!Serves(owner, route)) {
+                return ErrorResponse(ErrorCode::kNotFound,
+                                     std::string(owner.Tag()) + " sandbox stores do not serve " +
+                                         request.method + " " + request.route);
+            }
+            return owner.HandleControl(id, request);
+        });
+}
+
 // The platforms' own per-store routes, each pattern added once; a store whose platform does not
 // serve the route answers 404.
 void AddPlatformControlRoutes(Router& router, const PlatformRegistry& platforms) {
     std::set<std::pair<std::string, std::string>> added;
     for (const auto& platform : platforms.All()) {
         for (const auto& route : platform->ControlRoutes()) {
-            if (!added.insert({route.method, route.path}).second) {
-                continue;
+            if (added.insert({route.method, route.path}).second) {
+                router.Add(route.method,
+                           std::string(kStoreControlPrefix) + route.path,
+                           PlatformControlHandler(platforms, route));
             }
-            router.Add(
-                route.method,
-                std::string(kStoreControlPrefix) + route.path,
-                WithStore(
-                    platforms,
-                    [route](SandboxPlatform& owner, const std::string& id, HttpRequest& request) {
-                        if (!Serves(owner, route)) {
-                            return ErrorResponse(ErrorCode::kNotFound,
-                                                 std::string(owner.Tag()) +
-                                                     " sandbox stores do not serve " +
-                                                     request.method + " " + request.route);
-                        }
-                        return owner.HandleControl(id, request);
-                    }));
         }
     }
 }

@@ -50,7 +50,7 @@ HttpResponse ExpireTokens(StoreRegistry& stores, SandboxStore& store, HttpReques
 
 // Keyed by "METHOD /path" under /_sandbox/stores/{id}.
 const ControlTable<StoreHandler>& Handlers() {
-    static const ControlTable<StoreHandler> handlers{
+    static const ControlTable<StoreHandler> kHandlers{
         {"GET /webhooks",
          [](StoreRegistry&, SandboxStore& store, HttpRequest&) {
              return JsonResponse(200, store.Webhooks());
@@ -71,7 +71,7 @@ const ControlTable<StoreHandler>& Handlers() {
          }},
         {"PATCH /inventory", PatchInventory},
         {"GET /orders/{order_id}", ShowOrder}};
-    return handlers;
+    return kHandlers;
 }
 
 }  // namespace

@@ -54,7 +54,7 @@ HttpResponse AddProduct(SiteRegistry& sites, WooSite& site, const HttpRequest& r
 
 // Keyed by "METHOD /path" under /_sandbox/stores/{id}.
 const ControlTable<SiteHandler>& Handlers() {
-    static const ControlTable<SiteHandler> handlers{
+    static const ControlTable<SiteHandler> kHandlers{
         {"GET /orders/{order_id}", ShowOrder},
         {"PATCH /orders/{order_id}", PatchOrder},
         {"POST /products", AddProduct},
@@ -69,7 +69,7 @@ const ControlTable<SiteHandler>& Handlers() {
         {"GET /stats", [](SiteRegistry&, WooSite& site, const HttpRequest&) {
              return JsonResponse(200, site.Stats());
          }}};
-    return handlers;
+    return kHandlers;
 }
 
 }  // namespace
