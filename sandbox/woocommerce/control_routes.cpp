@@ -10,8 +10,6 @@
 namespace scs::sandbox::woocommerce {
 namespace {
 
-namespace json = boost::json;
-
 using SiteHandler = std::function<HttpResponse(SiteRegistry&, WooSite&, const HttpRequest&)>;
 
 int64_t OrderIdOf(const HttpRequest& request) {
