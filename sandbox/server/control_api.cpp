@@ -1,142 +1,142 @@
-#include <boost/json/parse.hpp>
+#include <set>
+#include <utility>
 
 #include "http/response.hpp"
+#include "sandbox/kit/control_table.hpp"
+#include "sandbox/kit/spec_reader.hpp"
 #include "sandbox/server/sandbox_routes.hpp"
-#include "sandbox/woocommerce/rest_api.hpp"
 
 namespace scs::sandbox {
 namespace {
 
 namespace json = boost::json;
 
-HttpResponse StoreNotFound(const std::string& id) {
-    return ErrorResponse(ErrorCode::kNotFound, "no sandbox store " + id);
-}
-
-// Runs `handle` with the Shopify store named by the {id} path parameter; a WooCommerce site
-// answers through its own control handlers; otherwise 404.
+// Runs `handle` with the platform holding the store named by the {id} path parameter; 404 when
+// no platform does.
 template <class Handle>
-Handler WithStore(StoreRegistry& stores, woocommerce::SiteRegistry& sites, Handle handle) {
-    return [&stores, &sites, handle](HttpRequest& request) {
+Handler WithStore(const PlatformRegistry& platforms, Handle handle) {
+    return [&platforms, handle](HttpRequest& request) {
         const std::string& id = request.path_params.at("id");
-        auto store = stores.ById(id);
-        if (store) {
-            return handle(request, *store);
+        SandboxPlatform* platform = platforms.OwnerOf(id);
+        if (platform == nullptr) {
+            return ErrorResponse(ErrorCode::kNotFound, "no sandbox store " + id);
         }
-        auto site_answer = woocommerce::HandleControl(sites, request);
-        return site_answer ? *site_answer : StoreNotFound(id);
+        return handle(*platform, id, request);
     };
 }
 
-HttpResponse CreateStore(StoreRegistry& stores,
-                         woocommerce::SiteRegistry& sites,
-                         const HttpRequest& request) {
+HttpResponse CreateStore(const PlatformRegistry& platforms, const HttpRequest& request) {
     auto body = ParseBodyObject(request.body);
     if (!body) {
         return ErrorResponse(body.error());
     }
-    if (woocommerce::IsWooCommerceSpec(*body)) {
-        return woocommerce::CreateSite(sites, stores.NextId(), *body);
+    auto platform = platforms.ForSpec(*body);
+    if (!platform) {
+        return ErrorResponse(platform.error());
     }
-    auto store = stores.Create(*body);
-    if (!store) {
-        return ErrorResponse(store.error());
-    }
-    return JsonResponse(201,
-                        json::object{{"id", (*store)->Id()},
-                                     {"platform", (*store)->Spec().platform},
-                                     {"shop", (*store)->Spec().shop},
-                                     {"base_url", stores.BaseUrlOf(**store)}});
+    auto created = (*platform)->CreateStore(*body);
+    return created ? JsonResponse(201, created->answer) : ErrorResponse(created.error());
 }
 
-HttpResponse AddOrders(StoreRegistry& stores, const HttpRequest& request, SandboxStore& store) {
-    auto body = ParseBodyObject(request.body);
-    if (!body) {
-        return ErrorResponse(body.error());
-    }
-    auto orders = store.AddOrders(*body, stores.Now());
-    if (!orders) {
-        return ErrorResponse(orders.error());
-    }
-    return JsonResponse(201, json::object{{"orders", std::move(*orders)}});
-}
-
-HttpResponse PatchKnobs(const HttpRequest& request, SandboxStore& store) {
-    auto body = ParseBodyObject(request.body);
-    if (!body) {
-        return ErrorResponse(body.error());
-    }
-    if (auto applied = store.PatchKnobs(*body); !applied) {
-        return ErrorResponse(applied.error());
-    }
-    return JsonResponse(200, json::object{{"knobs", KnobsToJson(store.Knobs())}});
-}
-
-HttpResponse ListStores(StoreRegistry& stores, woocommerce::SiteRegistry& sites) {
+// Every store, platform by platform: its description plus the credentials a connection needs.
+HttpResponse ListStores(const PlatformRegistry& platforms) {
     json::array list;
-    for (const auto& store : stores.All()) {
-        list.push_back(store->Describe(stores.BaseUrlOf(*store)));
-    }
-    for (const auto& site : sites.All()) {
-        list.push_back(site->Describe());
+    for (const auto& platform : platforms.All()) {
+        for (auto& connection : platform->Connections()) {
+            json::object entry = platform->Describe(connection.id);
+            entry["credentials"] = std::move(connection.credentials);
+            list.push_back(std::move(entry));
+        }
     }
     return JsonResponse(200, json::object{{"stores", std::move(list)}});
 }
 
-}  // namespace
-
-Result<json::object> ParseBodyObject(std::string_view body) {
-    if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-        return json::object{};
+HttpResponse AddOrders(SandboxPlatform& platform,
+                       const std::string& id,
+                       const HttpRequest& request) {
+    auto body = ParseBodyObject(request.body);
+    if (!body) {
+        return ErrorResponse(body.error());
     }
-    boost::system::error_code error;
-    json::value value = json::parse(body, error);
-    if (error || !value.is_object()) {
-        return Fail(ErrorCode::kInvalidPayload, "the body must be a JSON object");
-    }
-    return std::move(value.get_object());
+    auto orders = platform.AddOrders(id, *body);
+    return orders ? JsonResponse(201, json::object{{"orders", std::move(*orders)}})
+                  : ErrorResponse(orders.error());
 }
 
-void AddControlRoutes(Router& router, StoreRegistry& stores, woocommerce::SiteRegistry& sites) {
-    router.Add("POST", "/_sandbox/stores", [&stores, &sites](HttpRequest& request) {
-        return CreateStore(stores, sites, request);
+HttpResponse PatchKnobs(SandboxPlatform& platform,
+                        const std::string& id,
+                        const HttpRequest& request) {
+    auto body = ParseBodyObject(request.body);
+    if (!body) {
+        return ErrorResponse(body.error());
+    }
+    auto knobs = platform.PatchKnobs(id, *body);
+    return knobs ? JsonResponse(200, json::object{{"knobs", std::move(*knobs)}})
+                 : ErrorResponse(knobs.error());
+}
+
+bool Serves(const SandboxPlatform& platform, const ControlRoute& route) {
+    const auto routes = platform.ControlRoutes();
+    return std::find(routes.begin(), routes.end(), route) != routes.end();
+}
+
+// A platform's own per-store route: the store's platform answers it when it serves it.
+Handler PlatformControlHandler(const PlatformRegistry& platforms, const ControlRoute& route) {
+    return WithStore(
+        platforms, [route](SandboxPlatform& owner, const std::string& id, HttpRequest& request) {
+            if (!Serves(owner, route)) {
+                return ErrorResponse(ErrorCode::kNotFound,
+                                     std::string(owner.Tag()) + " sandbox stores do not serve " +
+                                         request.method + " " + request.route);
+            }
+            return owner.HandleControl(id, request);
+        });
+}
+
+// The platforms' own per-store routes, each pattern added once; a store whose platform does not
+// serve the route answers 404.
+void AddPlatformControlRoutes(Router& router, const PlatformRegistry& platforms) {
+    std::set<std::pair<std::string, std::string>> added;
+    for (const auto& platform : platforms.All()) {
+        for (const auto& route : platform->ControlRoutes()) {
+            if (added.insert({route.method, route.path}).second) {
+                router.Add(route.method,
+                           std::string(kStoreControlPrefix) + route.path,
+                           PlatformControlHandler(platforms, route));
+            }
+        }
+    }
+}
+
+}  // namespace
+
+void AddControlRoutes(Router& router, const PlatformRegistry& platforms) {
+    router.Add("POST", "/_sandbox/stores", [&platforms](HttpRequest& request) {
+        return CreateStore(platforms, request);
     });
-    router.Add("GET", "/_sandbox/stores", [&stores, &sites](HttpRequest&) {
-        return ListStores(stores, sites);
-    });
-    router.Add("GET",
-               "/_sandbox/stores/{id}",
-               WithStore(stores, sites, [&stores](HttpRequest&, SandboxStore& store) {
-                   return JsonResponse(200, store.Describe(stores.BaseUrlOf(store)));
-               }));
-    router.Add("POST",
-               "/_sandbox/stores/{id}/orders",
-               WithStore(stores, sites, [&stores](HttpRequest& request, SandboxStore& store) {
-                   return AddOrders(stores, request, store);
-               }));
-    router.Add("PATCH",
-               "/_sandbox/stores/{id}/knobs",
-               WithStore(stores, sites, [](HttpRequest& request, SandboxStore& store) {
-                   return PatchKnobs(request, store);
-               }));
-    router.Add("GET",
-               "/_sandbox/stores/{id}/webhooks",
-               WithStore(stores, sites, [](HttpRequest&, SandboxStore& store) {
-                   return JsonResponse(200, store.Webhooks());
-               }));
-    router.Add("GET",
-               "/_sandbox/stores/{id}/stats",
-               WithStore(stores, sites, [](HttpRequest&, SandboxStore& store) {
-                   return JsonResponse(200, store.Stats());
-               }));
-    router.Add("POST",
-               "/_sandbox/stores/{id}/tokens/expire",
-               WithStore(stores, sites, [&stores](HttpRequest&, SandboxStore& store) {
-                   store.ExpireAccessTokens(stores.Now());
-                   return JsonResponse(200, json::object{{"expired", true}});
-               }));
-    AddPushControlRoutes(router, stores, sites);
-    woocommerce::AddControlRoutes(router, sites);
+    router.Add(
+        "GET", "/_sandbox/stores", [&platforms](HttpRequest&) { return ListStores(platforms); });
+    router.Add(
+        "GET",
+        "/_sandbox/stores/{id}",
+        WithStore(platforms, [](SandboxPlatform& platform, const std::string& id, HttpRequest&) {
+            return JsonResponse(200, platform.Describe(id));
+        }));
+    router.Add(
+        "POST",
+        "/_sandbox/stores/{id}/orders",
+        WithStore(platforms,
+                  [](SandboxPlatform& platform, const std::string& id, HttpRequest& request) {
+                      return AddOrders(platform, id, request);
+                  }));
+    router.Add(
+        "PATCH",
+        "/_sandbox/stores/{id}/knobs",
+        WithStore(platforms,
+                  [](SandboxPlatform& platform, const std::string& id, HttpRequest& request) {
+                      return PatchKnobs(platform, id, request);
+                  }));
+    AddPlatformControlRoutes(router, platforms);
 }
 
 }  // namespace scs::sandbox

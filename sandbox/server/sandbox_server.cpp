@@ -1,23 +1,31 @@
 #include "sandbox/server/sandbox_server.hpp"
 
 #include "http/server.hpp"
+#include "sandbox/builtin.hpp"
+#include "sandbox/kit/platform_registry.hpp"
 #include "sandbox/server/sandbox_routes.hpp"
-#include "sandbox/shopify/shopify_routes.hpp"
-#include "sandbox/shopify/store_registry.hpp"
-#include "sandbox/shopify/webhook_sender.hpp"
-#include "sandbox/woocommerce/rest_api.hpp"
 
 namespace scs {
+namespace {
+
+std::string CredentialOf(const sandbox::StoreConnection& connection, std::string_view key) {
+    const auto* value = connection.credentials.if_contains(key);
+    return value != nullptr && value->is_string() ? std::string(value->get_string()) : "";
+}
+
+}  // namespace
 
 struct SandboxServer::Runtime {
-    explicit Runtime(SandboxOptions sandbox_options) : options(std::move(sandbox_options)) {}
+    explicit Runtime(SandboxOptions sandbox_options) : options(std::move(sandbox_options)) {
+        sandbox::RegisterBuiltinPlatforms(platforms, sandbox::SandboxDeps{clock, ids});
+    }
 
     SandboxOptions options;
     SystemTimeSource clock;
-    sandbox::WebhookSender sender;
-    sandbox::StoreRegistry stores{sender, clock};
-    sandbox::woocommerce::SiteRegistry sites{clock};
+    sandbox::StoreIds ids;
+    sandbox::PlatformRegistry platforms;
     std::unique_ptr<HttpServer> server;
+    std::string base_address;
     bool stopped = false;
 };
 
@@ -36,11 +44,10 @@ Status SandboxServer::Start() {
         return FailField("port", "must be in [0, 65535]");
     }
     Router router;
-    sandbox::AddControlRoutes(router, runtime_->stores, runtime_->sites);
-    sandbox::AddGraphqlRoutes(router, runtime_->stores);
-    sandbox::AddOAuthRoutes(router, runtime_->stores);
-    sandbox::woocommerce::AddRestRoutes(router, runtime_->sites);
-    sandbox::woocommerce::AddKeyExchangeRoute(router, runtime_->sites);
+    sandbox::AddControlRoutes(router, runtime_->platforms);
+    for (const auto& platform : runtime_->platforms.All()) {
+        platform->AddRoutes(router);
+    }
     HttpServerConfig config;
     config.host = runtime_->options.host;
     config.port = static_cast<uint16_t>(runtime_->options.port);
@@ -51,12 +58,11 @@ Status SandboxServer::Start() {
         runtime_->server.reset();
         return started;
     }
-    const std::string address =
+    runtime_->base_address =
         "http://" + runtime_->options.host + ":" + std::to_string(runtime_->server->Port());
-    runtime_->stores.SetBaseAddress(address);
-    runtime_->sites.SetBaseAddress(address);
-    runtime_->sender.Start();
-    runtime_->sites.Start();
+    for (const auto& platform : runtime_->platforms.All()) {
+        platform->Start(runtime_->base_address);
+    }
     return {};
 }
 
@@ -65,7 +71,7 @@ int SandboxServer::Port() const {
 }
 
 std::string SandboxServer::BaseAddress() const {
-    return runtime_->stores.BaseAddress();
+    return runtime_->base_address;
 }
 
 void SandboxServer::Stop() {
@@ -74,37 +80,30 @@ void SandboxServer::Stop() {
     }
     runtime_->stopped = true;
     runtime_->server->Shutdown();
-    runtime_->sender.Stop();
-    runtime_->sites.Stop();
+    for (const auto& platform : runtime_->platforms.All()) {
+        platform->Stop();
+    }
 }
 
 Result<SandboxStoreInfo> SandboxServer::CreateStore(const boost::json::object& spec) {
     if (!runtime_->server) {
         return Fail(ErrorCode::kUnavailable, "start the sandbox before creating stores");
     }
-    if (sandbox::woocommerce::IsWooCommerceSpec(spec)) {
-        auto site = runtime_->sites.Create(runtime_->stores.NextId(), spec);
-        if (!site) {
-            return tl::unexpected(site.error());
-        }
-        const auto& site_spec = (*site)->Spec();
-        return SandboxStoreInfo{(*site)->Id(),
-                                "woocommerce",
-                                site_spec.site,
-                                (*site)->StoreUrl(),
-                                site_spec.consumer_key,
-                                site_spec.consumer_secret};
+    auto platform = runtime_->platforms.ForSpec(spec);
+    if (!platform) {
+        return tl::unexpected(platform.error());
     }
-    auto store = runtime_->stores.Create(spec);
-    if (!store) {
-        return tl::unexpected(store.error());
+    auto created = (*platform)->CreateStore(spec);
+    if (!created) {
+        return tl::unexpected(created.error());
     }
-    return SandboxStoreInfo{(*store)->Id(),
-                            (*store)->Spec().platform,
-                            (*store)->Spec().shop,
-                            runtime_->stores.BaseUrlOf(**store),
-                            "",
-                            ""};
+    const sandbox::StoreConnection& connection = created->connection;
+    return SandboxStoreInfo{connection.id,
+                            connection.platform,
+                            connection.name,
+                            connection.base_url,
+                            CredentialOf(connection, "consumer_key"),
+                            CredentialOf(connection, "consumer_secret")};
 }
 
 }  // namespace scs

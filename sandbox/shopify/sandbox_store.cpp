@@ -8,14 +8,13 @@
 
 #include "sandbox/generator/order_generator.hpp"
 #include "sandbox/generator/rest_format.hpp"
+#include "sandbox/kit/order_request.hpp"
 #include "security/crypto.hpp"
 
 namespace scs::sandbox {
 namespace {
 
 namespace json = boost::json;
-
-constexpr int64_t kMaxOrdersPerCall = 10'000;
 
 // A random RFC 4122 version-4 UUID, the form of Shopify's webhook and event ids.
 std::string RandomUuid() {
@@ -71,26 +70,21 @@ const std::string& SandboxStore::SigningSecret() const {
 Result<json::array> SandboxStore::AddOrders(const json::object& body, TimePoint now) {
     std::vector<json::object> incoming;
     const std::lock_guard lock(mutex_);
-    if (const auto* order = body.if_contains("order")) {
-        if (!order->is_object()) {
-            return FailField("order", "must be an object in Shopify's REST order shape");
-        }
+    auto request = ParseOrderRequest(body, "Shopify's REST order shape");
+    if (!request) {
+        return tl::unexpected(request.error());
+    }
+    if (request->order) {
         // The given fields over a generated order: Shopify's payloads are always whole, so a
         // webhook for this order carries every field a connector reads.
         json::object whole = GenerateOrder(spec_.generator, generated_++, now);
-        for (const auto& [key, value] : order->get_object()) {
+        for (const auto& [key, value] : *request->order) {
             whole[key] = value;
         }
         incoming.push_back(std::move(whole));
-    } else {
-        const auto* count = body.if_contains("count");
-        const int64_t n = count != nullptr && count->is_int64() ? count->get_int64() : 1;
-        if ((count != nullptr && !count->is_int64()) || n < 1 || n > kMaxOrdersPerCall) {
-            return FailField("count", "must be an integer in [1, 10000]");
-        }
-        for (int64_t i = 0; i < n; ++i) {
-            incoming.push_back(GenerateOrder(spec_.generator, generated_++, now));
-        }
+    }
+    for (int64_t i = 0; !request->order && i < request->count; ++i) {
+        incoming.push_back(GenerateOrder(spec_.generator, generated_++, now));
     }
     json::array stored;
     for (auto& order : incoming) {

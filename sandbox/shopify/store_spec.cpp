@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <optional>
 #include <string_view>
 
-#include "core/money.hpp"
+#include "sandbox/generator/generator_spec.hpp"
+#include "sandbox/kit/spec_reader.hpp"
 
 namespace scs::sandbox {
 namespace {
@@ -14,59 +14,6 @@ namespace json = boost::json;
 
 constexpr int64_t kMaxSeededOrders = 100'000;
 constexpr size_t kMaxLocations = 20;
-
-std::optional<double> NumberOf(const json::value& value) {
-    if (value.is_int64()) {
-        return static_cast<double>(value.get_int64());
-    }
-    if (value.is_uint64()) {
-        return static_cast<double>(value.get_uint64());
-    }
-    if (value.is_double()) {
-        return value.get_double();
-    }
-    return std::nullopt;
-}
-
-Status ReadText(const json::object& body, std::string_view key, std::string& out) {
-    const auto* value = body.if_contains(key);
-    if (value == nullptr || value->is_null()) {
-        return {};
-    }
-    if (!value->is_string()) {
-        return FailField(std::string(key), "must be a string");
-    }
-    out = value->get_string();
-    return {};
-}
-
-Status ReadNumber(
-    const json::object& body, std::string_view key, double low, double high, double& out) {
-    const auto* value = body.if_contains(key);
-    if (value == nullptr || value->is_null()) {
-        return {};
-    }
-    const auto number = NumberOf(*value);
-    if (!number || *number < low || *number > high) {
-        return FailField(
-            std::string(key),
-            "must be a number in [" + std::to_string(low) + ", " + std::to_string(high) + "]");
-    }
-    out = *number;
-    return {};
-}
-
-Status ReadFlag(const json::object& body, std::string_view key, bool& out) {
-    const auto* value = body.if_contains(key);
-    if (value == nullptr || value->is_null()) {
-        return {};
-    }
-    if (!value->is_bool()) {
-        return FailField(std::string(key), "must be true or false");
-    }
-    out = value->get_bool();
-    return {};
-}
 
 // A shop handle: a letter or digit, then letters, digits, '-' and '_'.
 bool IsShopLabel(std::string_view label) {
@@ -115,35 +62,13 @@ Status ReadPlan(const json::object& body, StoreSpec& spec) {
 }
 
 Status ReadGenerator(const json::object& body, StoreSpec& spec, TimePoint now) {
-    double orders = 0;
-    double seed = 1;
-    for (auto status : {ReadNumber(body, "orders", 0, kMaxSeededOrders, orders),
-                        ReadNumber(body, "seed", 0, 9e15, seed),
-                        ReadFlag(body, "big_ids", spec.generator.big_ids),
-                        ReadText(body, "currency", spec.currency)}) {
-        if (!status) {
-            return status;
-        }
-    }
-    if (!spec.currency.empty() && !CurrencyExponent(spec.currency)) {
-        return FailField("currency", "unknown ISO 4217 currency");
-    }
-    spec.orders = static_cast<int64_t>(orders);
-    spec.generator.seed = static_cast<uint64_t>(seed);
-    spec.generator.currency = spec.currency;
-    std::string anchor;
-    if (auto read = ReadText(body, "anchor_time", anchor); !read) {
+    if (auto read = FirstFailure({ReadNumber(body, "orders", 0, kMaxSeededOrders, spec.orders),
+                                  ReadFlag(body, "big_ids", spec.generator.big_ids),
+                                  ReadGeneratorSettings(body, now, spec.generator)});
+        !read) {
         return read;
     }
-    // Seeded orders hang off the whole hour unless told otherwise, so a seed repeats its orders.
-    spec.generator.anchor = std::chrono::floor<std::chrono::hours>(now);
-    if (!anchor.empty()) {
-        auto parsed = ParseRfc3339(anchor);
-        if (!parsed) {
-            return FailField("anchor_time", "must be an RFC 3339 time");
-        }
-        spec.generator.anchor = *parsed;
-    }
+    spec.currency = spec.generator.currency;
     return {};
 }
 

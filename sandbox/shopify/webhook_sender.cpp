@@ -1,7 +1,5 @@
 #include "sandbox/shopify/webhook_sender.hpp"
 
-#include <algorithm>
-
 #include <boost/json/object.hpp>
 
 #include "sandbox/kit/webhook_http.hpp"
@@ -45,70 +43,8 @@ boost::json::array DeliveryLog::ToJson() const {
     return entries_;
 }
 
-WebhookSender::~WebhookSender() {
-    Stop();
-}
-
-void WebhookSender::Start() {
-    InitWebhookHttp();
-    thread_ = std::thread([this] { Run(); });
-}
-
-void WebhookSender::Stop() {
-    {
-        const std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    if (thread_.joinable()) {
-        thread_.join();
-    }
-}
-
 void WebhookSender::Enqueue(WebhookDelivery delivery, std::shared_ptr<DeliveryLog> log) {
-    {
-        const std::lock_guard lock(mutex_);
-        queue_.push_back(Pending{std::move(delivery), std::move(log), 1, SteadyClock::now()});
-    }
-    wake_.notify_all();
-}
-
-// Takes the first queued delivery whose time has come, in queue order; waits otherwise.
-bool WebhookSender::TakeReady(std::unique_lock<std::mutex>& lock, Pending& out) {
-    while (!stopping_) {
-        const auto now = SteadyClock::now();
-        auto ready = std::find_if(queue_.begin(), queue_.end(), [now](const Pending& pending) {
-            return pending.not_before <= now;
-        });
-        if (ready != queue_.end()) {
-            out = std::move(*ready);
-            queue_.erase(ready);
-            return true;
-        }
-        if (queue_.empty()) {
-            wake_.wait(lock);
-        } else {
-            const auto earliest = std::min_element(
-                queue_.begin(), queue_.end(), [](const Pending& a, const Pending& b) {
-                    return a.not_before < b.not_before;
-                });
-            wake_.wait_until(lock, earliest->not_before);
-        }
-    }
-    return false;
-}
-
-void WebhookSender::Run() {
-    while (true) {
-        Pending pending;
-        {
-            std::unique_lock lock(mutex_);
-            if (!TakeReady(lock, pending)) {
-                return;
-            }
-        }
-        Send(std::move(pending));
-    }
+    queue_.Push(Pending{std::move(delivery), std::move(log), 1}, std::chrono::steady_clock::now());
 }
 
 void WebhookSender::Send(Pending pending) {
@@ -120,13 +56,10 @@ void WebhookSender::Send(Pending pending) {
     if (delivered || pending.attempt >= kMaxAttempts) {
         return;
     }
-    pending.not_before = SteadyClock::now() + kFirstBackoff * (1 << (pending.attempt - 1));
+    const auto due =
+        std::chrono::steady_clock::now() + kFirstBackoff * (1 << (pending.attempt - 1));
     ++pending.attempt;
-    {
-        const std::lock_guard lock(mutex_);
-        queue_.push_back(std::move(pending));
-    }
-    wake_.notify_all();
+    queue_.Push(std::move(pending), due);
 }
 
 }  // namespace scs::sandbox

@@ -1,17 +1,15 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
-#include <deque>
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
-#include <vector>
 
 #include <boost/json/array.hpp>
 
-// Outbound webhook deliveries of the sandbox: a queue drained by one background thread, with
+#include "sandbox/kit/due_queue.hpp"
+
+// Outbound webhook deliveries of the Shopify sandbox, on the kit's DueQueue, with
 // Shopify's retry of non-2xx answers on a compressed clock, and a per-store log of every attempt.
 namespace scs::sandbox {
 
@@ -43,43 +41,31 @@ private:
     boost::json::array entries_;
 };
 
-// Owned by the sandbox server; Start once, Stop (or destroy) once. Enqueue is thread-safe and
-// never blocks on the network. Deliveries still queued at Stop are abandoned.
+// Owned by the Shopify platform module; Start once, Stop (or destroy) once. Enqueue is
+// thread-safe and never blocks on the network. Deliveries still queued at Stop are abandoned.
 class WebhookSender {
 public:
     static constexpr int kMaxAttempts = 4;  // Shopify: 1 + 8 retries over 4 h; here 1 + 3
     static constexpr std::chrono::milliseconds kFirstBackoff{100};
 
-    WebhookSender() = default;
-    ~WebhookSender();
-    WebhookSender(const WebhookSender&) = delete;
-    WebhookSender& operator=(const WebhookSender&) = delete;
-    WebhookSender(WebhookSender&&) = delete;
-    WebhookSender& operator=(WebhookSender&&) = delete;
+    void Start() { queue_.Start(); }
 
-    void Start();
-    void Stop();
+    void Stop() { queue_.Stop(); }
+
     void Enqueue(WebhookDelivery delivery, std::shared_ptr<DeliveryLog> log);
 
 private:
-    using SteadyClock = std::chrono::steady_clock;
-
     struct Pending {
         WebhookDelivery delivery;
         std::shared_ptr<DeliveryLog> log;
         int attempt = 1;
-        SteadyClock::time_point not_before;
     };
 
-    void Run();
-    bool TakeReady(std::unique_lock<std::mutex>& lock, Pending& out);
     void Send(Pending pending);
 
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    std::deque<Pending> queue_;
-    bool stopping_ = false;
-    std::thread thread_;
+    DueQueue<Pending> queue_{[this](Pending pending) {
+        Send(std::move(pending));
+    }};
 };
 
 }  // namespace scs::sandbox

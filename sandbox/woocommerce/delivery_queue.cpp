@@ -1,7 +1,5 @@
 #include "sandbox/woocommerce/delivery_queue.hpp"
 
-#include <algorithm>
-
 #include "sandbox/woocommerce/woo_site.hpp"
 
 namespace scs::sandbox::woocommerce {
@@ -13,92 +11,32 @@ bool SameSite(const std::weak_ptr<WooSite>& a, const std::weak_ptr<WooSite>& b) 
 
 }  // namespace
 
-DeliveryQueue::~DeliveryQueue() {
-    Stop();
-}
-
-void DeliveryQueue::Start() {
-    InitWebhookHttp();
-    const std::lock_guard lock(mutex_);
-    if (!thread_.joinable() && !stopping_) {
-        thread_ = std::thread([this] { Run(); });
-    }
-}
-
-void DeliveryQueue::Stop() {
-    {
-        const std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    if (thread_.joinable()) {
-        thread_.join();
-    }
-}
-
 bool DeliveryQueue::Enqueue(DeliveryJob job) {
-    {
-        const std::lock_guard lock(mutex_);
-        const bool coalesced =
-            !job.duplicate &&
-            std::any_of(pending_.begin(), pending_.end(), [&job](const DeliveryJob& pending) {
-                return !pending.duplicate && pending.webhook_id == job.webhook_id &&
-                       pending.resource_id == job.resource_id && pending.topic == job.topic &&
-                       SameSite(pending.site, job.site);
-            });
-        if (coalesced) {
-            return false;
-        }
-        pending_.push_back(std::move(job));
+    const auto due = job.due;
+    if (job.duplicate) {
+        queue_.Push(std::move(job), due);
+        return true;
     }
-    wake_.notify_all();
-    return true;
+    auto same = [probe = job](const DeliveryJob& pending) {
+        return !pending.duplicate && pending.webhook_id == probe.webhook_id &&
+               pending.resource_id == probe.resource_id && pending.topic == probe.topic &&
+               SameSite(pending.site, probe.site);
+    };
+    return queue_.Push(std::move(job), due, same);
 }
 
-bool DeliveryQueue::TakeDue(std::unique_lock<std::mutex>& lock, DeliveryJob& out) {
-    while (!stopping_) {
-        if (pending_.empty()) {
-            wake_.wait(lock);
-            continue;
-        }
-        // The earliest due job; among equals the first queued, so deliveries keep event order.
-        const auto next = std::min_element(
-            pending_.begin(), pending_.end(), [](const DeliveryJob& a, const DeliveryJob& b) {
-                return a.due < b.due;
-            });
-        if (next->due <= std::chrono::steady_clock::now()) {
-            out = std::move(*next);
-            pending_.erase(next);
-            return true;
-        }
-        // A copy: pending_ may grow (and move its elements) while the lock is released.
-        const auto due = next->due;
-        wake_.wait_until(lock, due);
+void DeliveryQueue::Deliver(const DeliveryJob& job) {
+    auto site = job.site.lock();
+    if (!site) {
+        return;
     }
-    return false;
-}
-
-void DeliveryQueue::Run() {
-    while (true) {
-        DeliveryJob job;
-        {
-            std::unique_lock lock(mutex_);
-            if (!TakeDue(lock, job)) {
-                return;
-            }
-        }
-        auto site = job.site.lock();
-        if (!site) {
-            continue;
-        }
-        auto outgoing = site->PrepareDelivery(job, clock_.Now());
-        if (!outgoing) {
-            continue;
-        }
-        const int status =
-            PostBody(outgoing->url, "application/json", outgoing->headers, outgoing->body);
-        site->RecordDelivery(*outgoing, status, clock_.Now());
+    auto outgoing = site->PrepareDelivery(job, clock_.Now());
+    if (!outgoing) {
+        return;
     }
+    const int status =
+        PostBody(outgoing->url, "application/json", outgoing->headers, outgoing->body);
+    site->RecordDelivery(*outgoing, status, clock_.Now());
 }
 
 }  // namespace scs::sandbox::woocommerce

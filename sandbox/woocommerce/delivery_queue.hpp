@@ -1,22 +1,20 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "core/time.hpp"
+#include "sandbox/kit/due_queue.hpp"
 #include "sandbox/kit/webhook_http.hpp"
 
-// WooCommerce's asynchronous webhook queue (Action Scheduler, platform notes B6): one background
-// thread delivers due jobs in due order. A job that matches a pending one for the same site,
-// webhook and resource is dropped (coalesced), so the payload a receiver gets is the resource's
-// state at delivery time. No retries. Owned by the site registry; Enqueue is thread-safe and never
-// blocks on the network; jobs still queued at Stop are abandoned.
+// WooCommerce's asynchronous webhook queue (Action Scheduler, platform notes B6), on the kit's
+// DueQueue: one background thread delivers due jobs in due order. A job that matches a pending one
+// for the same site, webhook and resource is dropped (coalesced), so the payload a receiver gets is
+// the resource's state at delivery time. No retries. Owned by the site registry; Enqueue is
+// thread-safe and never blocks on the network; jobs still queued at Stop are abandoned.
 namespace scs::sandbox::woocommerce {
 
 class WooSite;
@@ -45,28 +43,20 @@ class DeliveryQueue {
 public:
     explicit DeliveryQueue(const TimeSource& clock) : clock_(clock) {}
 
-    ~DeliveryQueue();
-    DeliveryQueue(const DeliveryQueue&) = delete;
-    DeliveryQueue& operator=(const DeliveryQueue&) = delete;
-    DeliveryQueue(DeliveryQueue&&) = delete;
-    DeliveryQueue& operator=(DeliveryQueue&&) = delete;
+    void Start() { queue_.Start(); }
 
-    void Start();
-    void Stop();
+    void Stop() { queue_.Stop(); }
 
     // false when the job was coalesced into an identical pending one.
     bool Enqueue(DeliveryJob job);
 
 private:
-    bool TakeDue(std::unique_lock<std::mutex>& lock, DeliveryJob& out);
-    void Run();
+    void Deliver(const DeliveryJob& job);
 
     const TimeSource& clock_;
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    std::vector<DeliveryJob> pending_;
-    bool stopping_ = false;
-    std::thread thread_;
+    DueQueue<DeliveryJob> queue_{[this](const DeliveryJob& job) {
+        Deliver(job);
+    }};
 };
 
 }  // namespace scs::sandbox::woocommerce

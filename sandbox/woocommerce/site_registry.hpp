@@ -1,8 +1,6 @@
 #pragma once
 
-#include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -10,44 +8,47 @@
 
 #include "core/result.hpp"
 #include "core/time.hpp"
+#include "sandbox/kit/store_book.hpp"
+#include "sandbox/kit/store_ids.hpp"
 #include "sandbox/woocommerce/delivery_queue.hpp"
 #include "sandbox/woocommerce/woo_site.hpp"
 
-// Every WooCommerce site of one sandbox, by store id and by site name, plus what the handlers
-// share: the clock, the sandbox's address and the webhook delivery queue. Sites live as long as
-// the registry. Thread-safe; Start/Stop run the delivery thread.
+// Every WooCommerce site of one sandbox, by store id and by site name (in the kit's StoreBook),
+// plus what the handlers share: the clock, the sandbox's address and the webhook delivery queue.
+// Sites live as long as the registry. Thread-safe; Start/Stop run the delivery thread.
 namespace scs::sandbox::woocommerce {
 
 class SiteRegistry {
 public:
-    explicit SiteRegistry(const TimeSource& clock) : clock_(clock), deliveries_(clock) {}
+    SiteRegistry(const TimeSource& clock, StoreIds& ids)
+        : clock_(clock), ids_(ids), deliveries_(clock) {}
 
     void Start() { deliveries_.Start(); }
 
     void Stop() { deliveries_.Stop(); }
 
-    // `id` comes from the sandbox's shared store ids. kBadRequest for an invalid spec, kConflict
-    // when the site name is taken.
-    [[nodiscard]] Result<std::shared_ptr<WooSite>> Create(const std::string& id,
-                                                          const boost::json::object& spec);
+    // kBadRequest for an invalid spec, kConflict when the site name is taken.
+    [[nodiscard]] Result<std::shared_ptr<WooSite>> Create(const boost::json::object& spec);
 
-    std::shared_ptr<WooSite> ById(const std::string& id) const;
-    std::shared_ptr<WooSite> BySite(const std::string& site) const;
-    std::vector<std::shared_ptr<WooSite>> All() const;
+    std::shared_ptr<WooSite> ById(const std::string& id) const { return book_.ById(id); }
 
-    void SetBaseAddress(std::string address);  // "http://127.0.0.1:PORT"
-    std::string BaseAddress() const;
+    std::shared_ptr<WooSite> BySite(const std::string& site) const { return book_.ByName(site); }
+
+    std::vector<std::shared_ptr<WooSite>> All() const { return book_.All(); }
+
+    // "http://127.0.0.1:PORT"
+    void SetBaseAddress(std::string address) { book_.SetBaseAddress(std::move(address)); }
+
+    std::string BaseAddress() const { return book_.BaseAddress(); }
 
     // Now, in whole seconds: WooCommerce keeps its dates to the second.
     TimePoint Now() const;
 
 private:
     const TimeSource& clock_;
+    StoreIds& ids_;
     DeliveryQueue deliveries_;
-    mutable std::mutex mutex_;
-    std::string base_address_;
-    std::map<std::string, std::shared_ptr<WooSite>> by_id_;
-    std::map<std::string, std::shared_ptr<WooSite>> by_site_;
+    StoreBook<WooSite> book_;
 };
 
 }  // namespace scs::sandbox::woocommerce

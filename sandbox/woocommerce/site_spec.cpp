@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <optional>
 #include <string_view>
 
-#include "core/money.hpp"
+#include "sandbox/generator/generator_spec.hpp"
+#include "sandbox/kit/spec_reader.hpp"
 #include "sandbox/woocommerce/wp_format.hpp"
 #include "security/crypto.hpp"
 
@@ -16,69 +16,6 @@ namespace json = boost::json;
 
 constexpr int64_t kMaxSeededOrders = 100'000;
 constexpr int64_t kMaxSeededProducts = 10'000;
-
-std::optional<double> NumberOf(const json::value& value) {
-    if (value.is_int64()) {
-        return static_cast<double>(value.get_int64());
-    }
-    if (value.is_uint64()) {
-        return static_cast<double>(value.get_uint64());
-    }
-    if (value.is_double()) {
-        return value.get_double();
-    }
-    return std::nullopt;
-}
-
-Status ReadText(const json::object& body, std::string_view key, std::string& out) {
-    const auto* value = body.if_contains(key);
-    if (value == nullptr || value->is_null()) {
-        return {};
-    }
-    if (!value->is_string()) {
-        return FailField(std::string(key), "must be a string");
-    }
-    out = value->get_string();
-    return {};
-}
-
-template <class Number>
-Status ReadNumber(
-    const json::object& body, std::string_view key, double low, double high, Number& out) {
-    const auto* value = body.if_contains(key);
-    if (value == nullptr || value->is_null()) {
-        return {};
-    }
-    const auto number = NumberOf(*value);
-    if (!number || *number < low || *number > high) {
-        return FailField(std::string(key),
-                         "must be a number in [" + std::to_string(static_cast<int64_t>(low)) +
-                             ", " + std::to_string(static_cast<int64_t>(high)) + "]");
-    }
-    out = static_cast<Number>(*number);
-    return {};
-}
-
-Status ReadFlag(const json::object& body, std::string_view key, bool& out) {
-    const auto* value = body.if_contains(key);
-    if (value == nullptr || value->is_null()) {
-        return {};
-    }
-    if (!value->is_bool()) {
-        return FailField(std::string(key), "must be true or false");
-    }
-    out = value->get_bool();
-    return {};
-}
-
-Status FirstFailure(std::initializer_list<Status> statuses) {
-    for (const auto& status : statuses) {
-        if (!status) {
-            return status;
-        }
-    }
-    return {};
-}
 
 bool IsSiteName(std::string_view name) {
     if (name.empty() || name.size() > 63 ||
@@ -137,33 +74,15 @@ Status ReadOptions(const json::object& body, SiteSpec& spec) {
 }
 
 Status ReadGenerator(const json::object& body, SiteSpec& spec, TimePoint now) {
-    double seed = 1;
     if (auto read =
             FirstFailure({ReadNumber(body, "orders", 0, kMaxSeededOrders, spec.orders),
                           ReadNumber(body, "products", 0, kMaxSeededProducts, spec.products),
                           ReadNumber(body, "initial_stock", 0, 1e9, spec.initial_stock),
-                          ReadNumber(body, "seed", 0, 9e15, seed),
-                          ReadText(body, "currency", spec.currency)});
+                          ReadGeneratorSettings(body, now, spec.generator)});
         !read) {
         return read;
     }
-    if (!spec.currency.empty() && !CurrencyExponent(spec.currency)) {
-        return FailField("currency", "unknown ISO 4217 currency");
-    }
-    spec.generator.seed = static_cast<uint64_t>(seed);
-    spec.generator.currency = spec.currency;
-    spec.generator.anchor = std::chrono::floor<std::chrono::hours>(now);
-    std::string anchor;
-    if (auto read = ReadText(body, "anchor_time", anchor); !read) {
-        return read;
-    }
-    if (!anchor.empty()) {
-        auto parsed = ParseRfc3339(anchor);
-        if (!parsed) {
-            return FailField("anchor_time", "must be an RFC 3339 time");
-        }
-        spec.generator.anchor = *parsed;
-    }
+    spec.currency = spec.generator.currency;
     return {};
 }
 

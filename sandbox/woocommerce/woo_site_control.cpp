@@ -1,5 +1,6 @@
 // WooSite: the /_sandbox control API's view of a site.
 #include "core/money.hpp"
+#include "sandbox/kit/order_request.hpp"
 #include "sandbox/woocommerce/woo_site.hpp"
 #include "sandbox/woocommerce/wp_format.hpp"
 
@@ -8,7 +9,6 @@ namespace {
 
 namespace json = boost::json;
 
-constexpr int64_t kMaxOrdersPerCall = 10'000;
 constexpr size_t kMaxVariations = 100;
 
 Error ToControlError(const WpError& error) {
@@ -93,11 +93,12 @@ Result<json::object> VariationBody(const json::value& entry) {
 Result<json::array> WooSite::AddOrders(const json::object& body, TimePoint now) {
     const std::lock_guard lock(mutex_);
     std::vector<int64_t> created;
-    if (const auto* given = body.if_contains("order")) {
-        if (!given->is_object()) {
-            return FailField("order", "must be an object in WooCommerce's REST order shape");
-        }
-        json::object input = given->get_object();
+    auto request = ParseOrderRequest(body, "WooCommerce's REST order shape");
+    if (!request) {
+        return tl::unexpected(request.error());
+    }
+    if (request->order) {
+        json::object input = std::move(*request->order);
         WooOrder order = StoreGeneratedOrder(now);
         ParamErrors errors;
         RestRequest reader;
@@ -122,12 +123,7 @@ Result<json::array> WooSite::AddOrders(const json::object& body, TimePoint now) 
         orders_[order.id] = order;
         created.push_back(order.id);
     } else {
-        const auto* count = body.if_contains("count");
-        const int64_t n = count != nullptr && count->is_int64() ? count->get_int64() : 1;
-        if ((count != nullptr && !count->is_int64()) || n < 1 || n > kMaxOrdersPerCall) {
-            return FailField("count", "must be an integer in [1, 10000]");
-        }
-        for (int64_t i = 0; i < n; ++i) {
+        for (int64_t i = 0; i < request->count; ++i) {
             created.push_back(StoreGeneratedOrder(now).id);
         }
     }
