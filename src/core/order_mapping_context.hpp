@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 
+#include "core/connection.hpp"
 #include "core/time.hpp"
 
 namespace scs {
@@ -18,5 +19,9 @@ struct OrderMappingContext {
     std::map<std::string, std::string> location_hubs;  // platform location id -> hub code
     TimePoint received_at{};
 };
+
+// What the mapping needs from `connection`, for syncs and webhooks alike: its seller and id, its
+// status mapping as overrides, and its hub -> location mapping inverted to location -> hub. Pure.
+OrderMappingContext MappingContextFor(const Connection& connection, TimePoint received_at);
 
 }  // namespace scs

@@ -37,18 +37,6 @@ bool IsTransient(ErrorCode code) {
            code == ErrorCode::kTimeout;
 }
 
-OrderMappingContext MappingContext(const Connection& connection, TimePoint now) {
-    OrderMappingContext mapping;
-    mapping.seller_id = connection.seller_id;
-    mapping.connection_id = connection.id;
-    mapping.status_overrides = connection.settings.status_mapping;
-    for (const auto& [hub, location] : connection.settings.hub_locations) {
-        mapping.location_hubs[location] = hub;
-    }
-    mapping.received_at = now;
-    return mapping;
-}
-
 }  // namespace
 
 struct SyncJob::Attempt {
@@ -138,7 +126,7 @@ Result<bool> SyncJob::Prepare(Attempt& attempt) {
     attempt.products.cursor = attempt.run.cursor;
     attempt.products.page_size = BatchSize(deps_.options, deps_.entity);
     attempt.request.page_size = BatchSize(deps_.options, deps_.entity);
-    attempt.request.mapping = MappingContext(*connection, deps_.clock.Now());
+    attempt.request.mapping = MappingContextFor(*connection, deps_.clock.Now());
     attempt.session =
         ConnectorSession{std::move(*connection), std::move(*credentials), deps_.vault};
     attempt.connector = std::move(*connector);

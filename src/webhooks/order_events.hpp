@@ -14,10 +14,6 @@
 // each platform's handler only maps its payload.
 namespace scs {
 
-// What the mapping needs from `connection`: its seller and id, its status mapping as overrides,
-// and its hub -> location mapping inverted to location -> hub. Pure.
-OrderMappingContext MappingContextFor(const Connection& connection, TimePoint received_at);
-
 // Stores an order a platform mapped from an event: in one write transaction, upserts the order
 // and (when it was created or its content changed) writes its oms-orders outbox row, then calls
 // `published` (may be empty). An update older than the stored order (kStale) is kIgnored with

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "jobs/worker/job_outcome.hpp"
-#include "webhooks/order_events.hpp"
+#include "core/order_mapping_context.hpp"
 #include "webhooks/webhook_actions.hpp"
 #include "webhooks/webhook_jobs.hpp"
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "webhooks/order_events.hpp"
+#include "core/order_mapping_context.hpp"
 
 namespace scs {
 namespace {
