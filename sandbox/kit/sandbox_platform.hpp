@@ -33,6 +33,19 @@ struct StoreConnection {
     std::string name;      // the shop domain or site name the platform knows the store by
     std::string base_url;  // the store URL a connector is configured with
     boost::json::object credentials;  // the platform's own credential names and values
+    std::string store_id;             // what a service connection names as its store_id
+    // The service's platforms.<tag> settings that reach this store and match its limits
+    // (base_url, rate_bucket_size, rate_restore_per_second); empty where none are needed.
+    boost::json::object service;
+};
+
+// A platform's demo store (POST /_sandbox/demo, what `scs all --sandbox` connects): fixed
+// credentials and seed, so the demo is repeatable.
+struct DemoStore {
+    std::string name;              // StoreConnection::name of the store `spec` creates
+    std::string label;             // the connection's display name
+    boost::json::object spec;      // a POST /_sandbox/stores body
+    boost::json::object settings;  // the connection's settings (hub locations)
 };
 
 // POST /_sandbox/stores: the new store's connection, and the answer in the platform's shape.
@@ -78,6 +91,9 @@ public:
     // PATCH /_sandbox/stores/{id}/knobs (fields present only); answers every knob.
     [[nodiscard]] virtual Result<boost::json::object> PatchKnobs(
         const std::string& id, const boost::json::object& body) = 0;
+
+    // The platform's demo store.
+    virtual DemoStore Demo() const = 0;
 
     virtual std::vector<ControlRoute> ControlRoutes() const = 0;
     // Answers one of ControlRoutes() (request.route names which) for store `id`, one of ours.

@@ -1,3 +1,4 @@
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -45,10 +46,59 @@ HttpResponse ListStores(const PlatformRegistry& platforms) {
         for (auto& connection : platform->Connections()) {
             json::object entry = platform->Describe(connection.id);
             entry["credentials"] = std::move(connection.credentials);
+            entry["store_id"] = std::move(connection.store_id);
+            entry["service"] = std::move(connection.service);
             list.push_back(std::move(entry));
         }
     }
     return JsonResponse(200, json::object{{"stores", std::move(list)}});
+}
+
+json::object ConnectionJson(StoreConnection connection) {
+    return json::object{{"id", std::move(connection.id)},
+                        {"platform", std::move(connection.platform)},
+                        {"name", std::move(connection.name)},
+                        {"base_url", std::move(connection.base_url)},
+                        {"store_id", std::move(connection.store_id)},
+                        {"credentials", std::move(connection.credentials)},
+                        {"service", std::move(connection.service)}};
+}
+
+// The platform's demo store: created, or found when an earlier call created it.
+Result<json::object> DemoOf(SandboxPlatform& platform) {
+    DemoStore demo = platform.Demo();
+    auto created = platform.CreateStore(demo.spec);
+    std::optional<StoreConnection> connection;
+    if (created) {
+        connection = std::move(created->connection);
+    } else if (created.error().code == ErrorCode::kConflict) {
+        for (auto& existing : platform.Connections()) {
+            if (existing.name == demo.name) {
+                connection = std::move(existing);
+            }
+        }
+    }
+    if (!connection) {
+        return created ? Fail(ErrorCode::kInternal, "demo store not found")
+                       : tl::unexpected(created.error());
+    }
+    json::object entry = ConnectionJson(std::move(*connection));
+    entry["label"] = demo.label;
+    entry["settings"] = std::move(demo.settings);
+    return entry;
+}
+
+// POST /_sandbox/demo: every platform's demo store (idempotent).
+HttpResponse CreateDemo(const PlatformRegistry& platforms) {
+    json::array stores;
+    for (const auto& platform : platforms.All()) {
+        auto entry = DemoOf(*platform);
+        if (!entry) {
+            return ErrorResponse(entry.error());
+        }
+        stores.push_back(std::move(*entry));
+    }
+    return JsonResponse(201, json::object{{"stores", std::move(stores)}});
 }
 
 HttpResponse AddOrders(SandboxPlatform& platform,
@@ -116,6 +166,8 @@ void AddControlRoutes(Router& router, const PlatformRegistry& platforms) {
     });
     router.Add(
         "GET", "/_sandbox/stores", [&platforms](HttpRequest&) { return ListStores(platforms); });
+    router.Add(
+        "POST", "/_sandbox/demo", [&platforms](HttpRequest&) { return CreateDemo(platforms); });
     router.Add(
         "GET",
         "/_sandbox/stores/{id}",

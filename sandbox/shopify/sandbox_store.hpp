@@ -142,6 +142,8 @@ private:
                                          const boost::json::object& tracking,
                                          TimePoint now);
     void QueueEvent(std::vector<WebhookDelivery> deliveries);
+    // Whether `order` names an order the store holds (the caller holds mutex_).
+    bool IsKnownOrder(const boost::json::object& order) const;
     double NextUnitDraw();
 
     const std::string id_;

@@ -1,5 +1,6 @@
 #include "sandbox/shopify/shopify_platform.hpp"
 
+#include "sandbox/generator/generator_catalogue.hpp"
 #include "sandbox/shopify/shopify_routes.hpp"
 #include "sandbox/shopify/store_registry.hpp"
 #include "sandbox/shopify/webhook_sender.hpp"
@@ -68,6 +69,25 @@ public:
         return KnobsToJson(store->Knobs());
     }
 
+    // A Shopify Plus store with fixed custom-app credentials; the demo hubs RUH and JED stock its
+    // two default locations (the Riyadh and Jeddah warehouses), so inventory pushes work at once.
+    DemoStore Demo() const override {
+        const auto location = [](int64_t offset) {
+            return std::to_string(kCatalogueLocationIdBase + offset);
+        };
+        return DemoStore{"demo.myshopify.com",
+                         "Demo store",
+                         json::object{{"platform", "shopify"},
+                                      {"shop", "demo.myshopify.com"},
+                                      {"access_token", "shpat_demo_0123456789abcdef"},
+                                      {"webhook_secret", "whsec_demo_0123456789abcdef"},
+                                      {"orders", 50},
+                                      {"plan", "plus"},
+                                      {"seed", 1}},
+                         json::object{{"hub_locations",
+                                       json::object{{"RUH", location(0)}, {"JED", location(1)}}}}};
+    }
+
     std::vector<ControlRoute> ControlRoutes() const override { return StoreControlRoutes(); }
 
     HttpResponse HandleControl(const std::string& id, HttpRequest& request) override {
@@ -86,8 +106,18 @@ private:
                 credentials[key] = *value;
             }
         }
-        return StoreConnection{
-            store.Id(), spec.platform, spec.shop, stores_.BaseUrlOf(store), std::move(credentials)};
+        // The service reaches every shop through one URL template, and must budget by the
+        // store's plan.
+        json::object service{{"base_url", stores_.BaseAddress() + "/shopify/{shop}"},
+                             {"rate_bucket_size", spec.bucket_size},
+                             {"rate_restore_per_second", spec.restore_rate}};
+        return StoreConnection{store.Id(),
+                               spec.platform,
+                               spec.shop,
+                               stores_.BaseUrlOf(store),
+                               std::move(credentials),
+                               spec.shop,
+                               std::move(service)};
     }
 
     WebhookSender sender_;

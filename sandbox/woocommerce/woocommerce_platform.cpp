@@ -69,6 +69,22 @@ public:
         return SiteKnobsToJson(site->Knobs());
     }
 
+    // A site with fixed keys; WooCommerce has no locations, so the hub RUH stands for the site's
+    // one stock pool.
+    DemoStore Demo() const override {
+        return DemoStore{
+            "demo-woo",
+            "Demo WooCommerce site",
+            json::object{{"platform", "woocommerce"},
+                         {"site", "demo-woo"},
+                         {"consumer_key", "ck_0123456789abcdef0123456789abcdef01234567"},
+                         {"consumer_secret", "cs_0123456789abcdef0123456789abcdef01234567"},
+                         {"orders", 50},
+                         {"products", 10},
+                         {"seed", 2}},
+            json::object{{"hub_locations", json::object{{"RUH", "store"}}}}};
+    }
+
     std::vector<ControlRoute> ControlRoutes() const override { return SiteControlRoutes(); }
 
     HttpResponse HandleControl(const std::string& id, HttpRequest& request) override {
@@ -83,7 +99,10 @@ private:
                                spec.site,
                                site.StoreUrl(),
                                json::object{{"consumer_key", spec.consumer_key},
-                                            {"consumer_secret", spec.consumer_secret}}};
+                                            {"consumer_secret", spec.consumer_secret}},
+                               // The site URL is the store id: no service setting is needed.
+                               site.StoreUrl(),
+                               json::object{}};
     }
 
     SiteRegistry sites_;

@@ -29,7 +29,7 @@ struct CliCommand {
     std::string probe_hold = "0ms";
     std::string probe_wait = "60s";
     // all --sandbox: also run the platform sandboxes, point the connectors at them and connect a
-    // demo seller to a demo Shopify store.
+    // demo seller to each platform's demo store.
     bool with_sandbox = false;
     std::string help_text;  // for kHelp
 };

@@ -16,6 +16,7 @@ int RunServe(AppConfig config,
     const log::Logger log("app");
     // scs-sandbox, a child process; declared before the runtime, stopped after it.
     std::unique_ptr<SandboxProcess> sandbox;
+    std::vector<DemoStore> demo;
     if (with_sandbox) {
         auto started = SandboxProcess::Start(config);
         if (!started) {
@@ -23,7 +24,12 @@ int RunServe(AppConfig config,
             return 1;
         }
         sandbox = std::move(*started);
-        UseSandbox(*sandbox, config);
+        if (auto created = sandbox->CreateDemoStores(); created) {
+            demo = std::move(*created);
+        } else {
+            log.Warn("demo stores not created", {log::F("error", created.error().message)});
+        }
+        UseSandbox(demo, config);
     }
     auto runtime = BuildRuntime(std::move(config), std::move(redactor));
     if (!runtime) {
@@ -54,18 +60,17 @@ int RunServe(AppConfig config,
         }
         work = std::move(*started_work);
     }
-    if (sandbox) {
-        if (auto demo = ConnectDemoStores(
-                *sandbox,
+    if (sandbox && !demo.empty()) {
+        if (auto connected = ConnectDemoStores(
+                demo,
                 DemoHooks{*handlers.connections, rt.database->Connections(), WebhookRepairFor(rt)});
-            !demo) {
-            log.Warn("demo store not connected", {log::F("error", demo.error().message)});
+            !connected) {
+            log.Warn("demo store not connected", {log::F("error", connected.error().message)});
         } else {
             log.Info("sandbox demo ready",
                      {log::F("sandbox", sandbox->BaseAddress()),
                       log::F("seller_id", kDemoSeller),
-                      log::F("shop", kDemoShop),
-                      log::F("woocommerce_site", kDemoWooSite)});
+                      log::F("stores", static_cast<int64_t>(demo.size()))});
         }
     }
     const int signal = WaitForShutdownSignal();

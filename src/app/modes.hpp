@@ -12,8 +12,8 @@ namespace scs {
 
 // `scs serve` (with_workers = false) and `scs all` (true): the HTTP server until SIGINT/SIGTERM,
 // then a graceful shutdown.
-// With `with_sandbox` (`scs all --sandbox`) the platform sandboxes run in the same process, the
-// connectors point at them and a demo seller is connected to a demo Shopify store.
+// With `with_sandbox` (`scs all --sandbox`) the platform sandboxes run beside it (scs-sandbox), the
+// connectors point at them and a demo seller is connected to each platform's demo store.
 int RunServe(AppConfig config,
              std::shared_ptr<Redactor> redactor,
              bool with_workers,

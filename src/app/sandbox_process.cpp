@@ -75,6 +75,11 @@ std::string StringField(const boost::json::object& object, std::string_view key)
     return value != nullptr && value->is_string() ? std::string(value->as_string()) : std::string();
 }
 
+boost::json::object ObjectField(const boost::json::object& object, std::string_view key) {
+    const auto* value = object.if_contains(key);
+    return value != nullptr && value->is_object() ? value->as_object() : boost::json::object();
+}
+
 }  // namespace
 
 int ExecSandbox(const std::string& binary, const std::string& addr) {
@@ -143,28 +148,42 @@ SandboxProcess::~SandboxProcess() {
     Stop();
 }
 
-Result<SandboxStore> SandboxProcess::CreateStore(const boost::json::object& spec) const {
+Result<std::vector<DemoStore>> SandboxProcess::CreateDemoStores() const {
     OutboundRequest request;
     request.method = "POST";
-    request.url = base_address_ + "/_sandbox/stores";
+    request.url = base_address_ + "/_sandbox/demo";
     request.headers = {{"Content-Type", "application/json"}};
-    request.body = boost::json::serialize(spec);
+    request.body = "{}";
     auto response = http_->Send(request);
     if (!response) {
         return tl::unexpected(response.error());
     }
     if (response->status != 201) {
         return Fail(ErrorCode::kInternal,
-                    "the sandbox refused the store (" + std::to_string(response->status) +
+                    "the sandbox refused the demo stores (" + std::to_string(response->status) +
                         "): " + response->body);
     }
     boost::system::error_code error;
     const auto body = boost::json::parse(response->body, error);
-    if (error || !body.is_object()) {
-        return Fail(ErrorCode::kInternal, "the sandbox answered a store that is not JSON");
+    const auto* stores =
+        error || !body.is_object() ? nullptr : body.as_object().if_contains("stores");
+    if (stores == nullptr || !stores->is_array()) {
+        return Fail(ErrorCode::kInternal, "the sandbox answered demo stores that are not JSON");
     }
-    return SandboxStore{StringField(body.as_object(), "id"),
-                        StringField(body.as_object(), "base_url")};
+    std::vector<DemoStore> demo;
+    for (const auto& entry : stores->as_array()) {
+        if (!entry.is_object()) {
+            return Fail(ErrorCode::kInternal, "the sandbox answered a demo store that is not JSON");
+        }
+        const auto& store = entry.as_object();
+        demo.push_back(DemoStore{StringField(store, "platform"),
+                                 StringField(store, "store_id"),
+                                 StringField(store, "label"),
+                                 ObjectField(store, "credentials"),
+                                 ObjectField(store, "settings"),
+                                 ObjectField(store, "service")});
+    }
+    return demo;
 }
 
 void SandboxProcess::Stop() {

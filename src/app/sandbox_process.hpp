@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <boost/json/object.hpp>
 #include <sys/types.h>
@@ -22,10 +23,15 @@ std::string SandboxBinaryPath();
 // the errno of a failed exec.
 int ExecSandbox(const std::string& binary, const std::string& addr);
 
-// What creating a store in the sandbox answers (POST /_sandbox/stores).
-struct SandboxStore {
-    std::string id;        // "store_1"
-    std::string base_url;  // the store's API base (Shopify) or site URL (WooCommerce)
+// One platform's demo store as the sandbox describes it (POST /_sandbox/demo): what a connection
+// to it needs, and the service settings that reach it.
+struct DemoStore {
+    std::string platform;
+    std::string store_id;  // the connection's store_id
+    std::string label;     // the connection's name
+    boost::json::object credentials;
+    boost::json::object settings;  // the connection's settings (hub locations)
+    boost::json::object service;   // platforms.<tag> settings: base_url, rate_bucket_size, …
 };
 
 // A running scs-sandbox child. Start once; the destructor stops it (SIGTERM, then SIGKILL after
@@ -43,8 +49,8 @@ public:
 
     const std::string& BaseAddress() const { return base_address_; }  // "http://127.0.0.1:8090"
 
-    // POST /_sandbox/stores with `spec`.
-    [[nodiscard]] Result<SandboxStore> CreateStore(const boost::json::object& spec) const;
+    // POST /_sandbox/demo: every platform's demo store, created (or found, when they exist).
+    [[nodiscard]] Result<std::vector<DemoStore>> CreateDemoStores() const;
 
     void Stop();
 

@@ -1,62 +1,28 @@
 #include "app/sandbox_wiring.hpp"
 
-#include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
-#include "app/config_keys.hpp"
 #include "http/request.hpp"
 
 namespace scs {
 namespace {
 
-// Demo credentials: the sandbox is a local emulator, so fixed values keep the demo repeatable.
-constexpr const char* kDemoToken = "shpat_demo_0123456789abcdef";
-constexpr const char* kDemoWebhookSecret = "whsec_demo_0123456789abcdef";
-// WooCommerce keys are ck_/cs_ and 40 hex digits.
-constexpr const char* kDemoWooKey = "ck_0123456789abcdef0123456789abcdef01234567";
-constexpr const char* kDemoWooSecret = "cs_0123456789abcdef0123456789abcdef01234567";
-// Shopify Plus: a 20,000-point GraphQL bucket restoring 1,000 points a second.
-constexpr double kPlusBucket = 20000;
-constexpr double kPlusRestore = 1000;
-
-// The sandbox numbers a store's locations from this id up
-// (sandbox/generator/generator_catalogue.hpp, kCatalogueLocationIdBase: scs does not link the
-// sandbox, so the value is repeated here and checked by the demo's end-to-end test).
-constexpr int64_t kSandboxLocationIdBase = 65'000'000'000;
-
-// The demo hubs RUH and JED stock the sandbox store's two default locations (Riyadh and Jeddah
-// warehouses), so inventory pushes work out of the box.
-boost::json::object DemoSettings() {
-    const auto location = [](int64_t offset) {
-        return std::to_string(kSandboxLocationIdBase + offset);
-    };
-    return boost::json::object{
-        {"hub_locations", boost::json::object{{"RUH", location(0)}, {"JED", location(1)}}}};
+std::string TextOf(const boost::json::object& object, std::string_view key) {
+    const auto* value = object.if_contains(key);
+    return value != nullptr && value->is_string() ? std::string(value->as_string()) : "";
 }
 
-}  // namespace
-
-void UseSandbox(const SandboxProcess& sandbox, AppConfig& config) {
-    auto& shopify = config.platforms["shopify"];
-    shopify.base_url = sandbox.BaseAddress() + "/shopify/{shop}";
-    // The demo store is on Shopify's Plus plan; the connector's budget must match it.
-    if (shopify.rate_bucket_size == 0) {
-        shopify.rate_bucket_size = kPlusBucket;
-        shopify.rate_restore_per_second = kPlusRestore;
-    }
-    config.security.allow_private_store_urls = true;
+double NumberOf(const boost::json::object& object, std::string_view key) {
+    const auto* value = object.if_contains(key);
+    return value != nullptr && value->is_number() ? value->to_number<double>() : 0;
 }
-
-namespace {
 
 // Creates a demo connection through the connections API (credentials checked with the store,
 // webhooks subscribed), or, when the demo seller's connection to the store is kept from an earlier
-// run, re-subscribes its webhooks: the sandbox started empty and lost them.
-Status ConnectOrResubscribe(const DemoHooks& hooks,
-                            const std::string& platform,
-                            const std::string& store_id,
-                            boost::json::object connection_body) {
-    auto existing = hooks.store.FindByStore(platform, store_id);
+// run, re-subscribes its webhooks: the sandbox started empty and lost them. A kept connection holds
+// the same fixed credentials, so the recreated store accepts it.
+Status ConnectOrResubscribe(const DemoHooks& hooks, const DemoStore& demo) {
+    auto existing = hooks.store.FindByStore(demo.platform, demo.store_id);
     if (!existing) {
         return tl::unexpected(existing.error());
     }
@@ -67,76 +33,45 @@ Status ConnectOrResubscribe(const DemoHooks& hooks,
     request.method = "POST";
     request.path = std::string("/api/v1/sellers/") + kDemoSeller + "/sales_channels";
     request.path_params["seller_id"] = kDemoSeller;
-    connection_body["platform"] = platform;
-    connection_body["store_id"] = store_id;
-    request.body = boost::json::serialize(connection_body);
+    request.body = boost::json::serialize(boost::json::object{{"platform", demo.platform},
+                                                              {"store_id", demo.store_id},
+                                                              {"name", demo.label},
+                                                              {"credentials", demo.credentials},
+                                                              {"settings", demo.settings}});
     Principal admin;
     admin.admin = true;
     const auto response = hooks.connections.Create(request, admin);
     if (response.status != 201) {
         return Fail(ErrorCode::kInternal,
-                    "connecting the demo " + platform + " store failed: " + response.body);
+                    "connecting the demo " + demo.platform + " store failed: " + response.body);
     }
     return {};
 }
 
-Status ConnectDemoShopify(const SandboxProcess& sandbox, const DemoHooks& hooks) {
-    // The sandbox starts empty with every process. A demo connection kept in the database from
-    // an earlier run holds the same fixed credentials, so recreating the store is enough.
-    boost::json::object spec{{"platform", "shopify"},
-                             {"shop", kDemoShop},
-                             {"access_token", kDemoToken},
-                             {"webhook_secret", kDemoWebhookSecret},
-                             {"orders", kDemoOrders},
-                             {"plan", "plus"},
-                             {"seed", 1}};
-    if (auto created = sandbox.CreateStore(spec); !created) {
-        return tl::unexpected(created.error());
-    }
-    return ConnectOrResubscribe(
-        hooks,
-        "shopify",
-        kDemoShop,
-        boost::json::object{{"name", "Demo store"},
-                            {"credentials",
-                             boost::json::object{{"access_token", kDemoToken},
-                                                 {"webhook_secret", kDemoWebhookSecret}}},
-                            {"settings", DemoSettings()}});
-}
-
-Status ConnectDemoWooCommerce(const SandboxProcess& sandbox, const DemoHooks& hooks) {
-    boost::json::object spec{{"platform", "woocommerce"},
-                             {"site", kDemoWooSite},
-                             {"consumer_key", kDemoWooKey},
-                             {"consumer_secret", kDemoWooSecret},
-                             {"orders", kDemoOrders},
-                             {"products", 10},
-                             {"seed", 2}};
-    auto created = sandbox.CreateStore(spec);
-    if (!created) {
-        return tl::unexpected(created.error());
-    }
-    // WooCommerce has no locations: the hub RUH stands for the site's one stock pool.
-    return ConnectOrResubscribe(
-        hooks,
-        "woocommerce",
-        created->base_url,
-        boost::json::object{
-            {"name", "Demo WooCommerce site"},
-            {"credentials",
-             boost::json::object{{"consumer_key", kDemoWooKey},
-                                 {"consumer_secret", kDemoWooSecret}}},
-            {"settings",
-             boost::json::object{{"hub_locations", boost::json::object{{"RUH", "store"}}}}}});
-}
-
 }  // namespace
 
-Status ConnectDemoStores(const SandboxProcess& sandbox, const DemoHooks& hooks) {
-    if (auto shopify = ConnectDemoShopify(sandbox, hooks); !shopify) {
-        return shopify;
+void UseSandbox(const std::vector<DemoStore>& demo, AppConfig& config) {
+    for (const DemoStore& store : demo) {
+        auto& platform = config.platforms[store.platform];
+        if (const auto base_url = TextOf(store.service, "base_url"); !base_url.empty()) {
+            platform.base_url = base_url;
+        }
+        // The connector's budget must match the store's plan, unless configured.
+        if (platform.rate_bucket_size == 0) {
+            platform.rate_bucket_size = NumberOf(store.service, "rate_bucket_size");
+            platform.rate_restore_per_second = NumberOf(store.service, "rate_restore_per_second");
+        }
     }
-    return ConnectDemoWooCommerce(sandbox, hooks);
+    config.security.allow_private_store_urls = true;
+}
+
+Status ConnectDemoStores(const std::vector<DemoStore>& demo, const DemoHooks& hooks) {
+    for (const DemoStore& store : demo) {
+        if (auto connected = ConnectOrResubscribe(hooks, store); !connected) {
+            return connected;
+        }
+    }
+    return {};
 }
 
 }  // namespace scs

@@ -1,26 +1,24 @@
 #pragma once
 
 #include <functional>
-#include <memory>
+#include <vector>
 
 #include "api/connections_api.hpp"
 #include "app/config.hpp"
 #include "app/sandbox_process.hpp"
 #include "core/result.hpp"
 
+// The demo that `scs all --sandbox` starts with: seller kDemoSeller connected to every platform's
+// demo store in the sandbox (POST /_sandbox/demo), each holding generated orders. Which platforms
+// and stores there are is the sandbox's to say: nothing here names one.
 namespace scs {
 
-// The demo that `scs all --sandbox` starts with: seller kDemoSeller connected to the sandbox
-// Shopify store kDemoShop and the sandbox WooCommerce site kDemoWooSite, each holding
-// kDemoOrders generated orders.
 inline constexpr const char* kDemoSeller = "demo-seller";
-inline constexpr const char* kDemoShop = "demo.myshopify.com";
-inline constexpr const char* kDemoWooSite = "demo-woo";
-inline constexpr int kDemoOrders = 50;
 
-// Points the Shopify connector at `sandbox` and allows loopback store URLs (the sandboxes live
-// there): for `scs all --sandbox` only.
-void UseSandbox(const SandboxProcess& sandbox, AppConfig& config);
+// Points each platform's connector at its demo store (the stores' service settings: base URL
+// template, the plan's rate budget unless configured) and allows loopback store URLs (the
+// sandboxes live there): for `scs all --sandbox` only.
+void UseSandbox(const std::vector<DemoStore>& demo, AppConfig& config);
 
 // What connecting the demo stores uses; borrowed.
 struct DemoHooks {
@@ -30,9 +28,9 @@ struct DemoHooks {
     std::function<Status(const Connection&)> resubscribe;
 };
 
-// Creates the demo stores in the sandbox and connects the demo seller to each through the
-// connections API (credentials checked with the store, webhooks subscribed); a connection kept
-// from an earlier run only has its webhooks subscribed again.
-[[nodiscard]] Status ConnectDemoStores(const SandboxProcess& sandbox, const DemoHooks& hooks);
+// Connects the demo seller to each demo store through the connections API (credentials checked
+// with the store, webhooks subscribed); a connection kept from an earlier run only has its
+// webhooks subscribed again.
+[[nodiscard]] Status ConnectDemoStores(const std::vector<DemoStore>& demo, const DemoHooks& hooks);
 
 }  // namespace scs

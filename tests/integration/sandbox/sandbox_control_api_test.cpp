@@ -187,5 +187,37 @@ TEST(SandboxControlApiTest, ASpecWithoutPlatformMakesAShopifyStoreAndAnUnknownOn
     EXPECT_EQ(refused.body.at("field"), "platform");
 }
 
+// POST /_sandbox/demo: every platform's demo store, with what a service connection to it needs
+// (store id, credentials, settings) and the service settings that reach it; a second call finds
+// the same stores instead of making more.
+TEST(SandboxControlApiTest, DemoMakesEachPlatformsDemoStoreOnce) {
+    SandboxFixture sandbox;
+    auto demo = sandbox.Call("POST", "/_sandbox/demo", "{}");
+    ASSERT_EQ(demo.status, 201) << demo.raw.body;
+    const auto& stores = demo.body.at("stores").as_array();
+    ASSERT_EQ(stores.size(), 2U) << demo.raw.body;
+    const auto& shopify = stores.at(0).as_object();
+    EXPECT_EQ(shopify.at("platform"), "shopify");
+    EXPECT_EQ(shopify.at("store_id"), "demo.myshopify.com");
+    EXPECT_FALSE(shopify.at("credentials").at("access_token").as_string().empty());
+    EXPECT_EQ(shopify.at("service").at("base_url").as_string(),
+              "http://127.0.0.1:" + std::to_string(sandbox.Port()) + "/shopify/{shop}");
+    EXPECT_EQ(shopify.at("service").at("rate_bucket_size").to_number<double>(), 20000);
+    EXPECT_EQ(shopify.at("settings").at("hub_locations").at("RUH"), "65000000000");
+    const auto& woo = stores.at(1).as_object();
+    EXPECT_EQ(woo.at("platform"), "woocommerce");
+    EXPECT_EQ(woo.at("store_id"), woo.at("base_url"));
+    EXPECT_TRUE(woo.at("service").as_object().empty());
+    EXPECT_FALSE(woo.at("credentials").at("consumer_key").as_string().empty());
+    EXPECT_EQ(sandbox.Call("GET", "/_sandbox/stores/" + std::string(shopify.at("id").as_string()))
+                  .body.at("orders"),
+              50);
+
+    auto again = sandbox.Call("POST", "/_sandbox/demo", "{}");
+    ASSERT_EQ(again.status, 201) << again.raw.body;
+    EXPECT_EQ(again.body.at("stores"), demo.body.at("stores"));
+    EXPECT_EQ(sandbox.Call("GET", "/_sandbox/stores").body.at("stores").as_array().size(), 2U);
+}
+
 }  // namespace
 }  // namespace scs::testing

@@ -38,6 +38,8 @@ public:
 
     json::object Describe(const std::string& id) const override { return {{"id", id}}; }
 
+    DemoStore Demo() const override { return {}; }
+
     Result<json::array> AddOrders(const std::string& /*id*/,
                                   const json::object& /*body*/) override {
         return json::array{};
