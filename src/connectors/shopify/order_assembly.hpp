@@ -5,9 +5,9 @@
 #include <string_view>
 #include <vector>
 
-#include "connectors/shopify/json_reader.hpp"
 #include "connectors/shopify/order_mapping.hpp"
 #include "connectors/shopify/order_rules.hpp"
+#include "connectors/shopify/shopify_json.hpp"
 
 // The steps both Shopify shapes share: what a shape reader collects, and how it becomes a
 // complete canonical Order. Internal to the Shopify mapping; pure, thread-safe.
@@ -44,7 +44,7 @@ template <class ReadFn>
                                        ReadFn read,
                                        const OrderMappingContext& context) {
     std::optional<Error> first_error;
-    JsonReader reader(payload, "", first_error);
+    JsonReader reader(payload, "", kOrderDialect, first_error);
     OrderParts parts = read(reader);
     if (first_error) {
         return tl::unexpected(std::move(*first_error));

@@ -8,13 +8,14 @@ namespace {
 
 using shopify::JsonReader;
 using shopify::kRestMoneyBag;
+using shopify::ShopMoney;
 
 // REST carries each amount twice: "price" (shop currency) and "price_set" (shop + presentment).
 // The MoneyBag is preferred; the plain field covers payloads trimmed by `fields`/include_fields.
 int64_t RestMoney(JsonReader& reader, std::string_view key, const std::string& currency) {
     const std::string set_key = std::string(key) + "_set";
     if (reader.Has(set_key) || !reader.Has(key)) {
-        return reader.ShopMoney(set_key, kRestMoneyBag, currency);
+        return ShopMoney(reader, set_key, kRestMoneyBag, currency);
     }
     return reader.Money(key, currency);
 }
@@ -119,7 +120,7 @@ shopify::OrderParts ReadRestOrder(JsonReader& reader) {
 }  // namespace
 
 Result<Order> MapShopifyRestOrder(std::string_view json, const OrderMappingContext& context) {
-    auto payload = shopify::ParseObject(json);
+    auto payload = kit::ParseObject(json, shopify::kOrderDialect.subject);
     if (!payload) {
         return tl::unexpected(payload.error());
     }

@@ -4,7 +4,7 @@
 
 #include <boost/json/parse.hpp>
 
-#include "connectors/woocommerce/woocommerce_json.hpp"
+#include "connectors/woocommerce/woocommerce_json_dialect.hpp"
 #include "connectors/woocommerce/woocommerce_order_rules.hpp"
 #include "core/money.hpp"
 
@@ -13,8 +13,6 @@ namespace {
 
 namespace json = boost::json;
 using woocommerce::JsonReader;
-
-constexpr std::string_view kSubject = "woocommerce order";
 
 // What the reader hands over besides the content: the raw facts the rules turn into status and
 // payment.
@@ -172,12 +170,12 @@ void ReadShipping(JsonReader& reader, Order& order) {
 }
 
 void ReadDates(JsonReader& reader, Order& order) {
-    const auto created = reader.OptionalGmtTime("date_created_gmt");
+    const auto created = reader.OptionalTime("date_created_gmt");
     if (!created) {
         reader.Fail("date_created_gmt", "missing");
     }
     order.created_at = created.value_or(TimePoint{});
-    order.updated_at = reader.OptionalGmtTime("date_modified_gmt").value_or(order.created_at);
+    order.updated_at = reader.OptionalTime("date_modified_gmt").value_or(order.created_at);
 }
 
 OrderParts ReadOrder(JsonReader& reader) {
@@ -191,7 +189,7 @@ OrderParts ReadOrder(JsonReader& reader) {
     order.note = reader.OptionalString("customer_note");
     parts.payment.status = order.external_status;
     parts.payment.payment_method = reader.OptionalString("payment_method").value_or("");
-    parts.payment.date_paid = reader.OptionalGmtTime("date_paid_gmt").has_value();
+    parts.payment.date_paid = reader.OptionalTime("date_paid_gmt").has_value();
     ReadTotals(reader, parts);
     ReadLines(reader, order);
     ReadPeople(reader, order);
@@ -221,10 +219,11 @@ Result<Order> CompleteOrder(OrderParts parts, const OrderMappingContext& context
         auto total = woocommerce::LineTotal(order.line_items[i]);
         if (!total) {
             const std::string field = "line_items[" + std::to_string(i) + "].total";
-            return tl::unexpected(Error{ErrorCode::kInvalidPayload,
-                                        std::string(kSubject) + ": " + field + ": out of range",
-                                        field,
-                                        std::nullopt});
+            return tl::unexpected(Error{
+                ErrorCode::kInvalidPayload,
+                std::string(woocommerce::kOrderDialect.subject) + ": " + field + ": out of range",
+                field,
+                std::nullopt});
         }
         order.line_items[i].total = *total;
     }
@@ -239,7 +238,7 @@ Result<Order> MapWooCommerceOrderValue(const json::value& order,
         return Fail(ErrorCode::kInvalidPayload, "woocommerce order: not a JSON object");
     }
     std::optional<Error> first_error;
-    JsonReader reader(order.get_object(), "", kSubject, first_error);
+    JsonReader reader(order.get_object(), "", woocommerce::kOrderDialect, first_error);
     OrderParts parts = ReadOrder(reader);
     if (first_error) {
         return tl::unexpected(std::move(*first_error));
@@ -269,7 +268,7 @@ WooCommerceOrderKeys ReadWooCommerceOrderKeys(const json::value& order) {
                    : std::nullopt;
     };
     if (const auto* id = object->if_contains("id")) {
-        keys.external_id = woocommerce::IdOf(*id).value_or("");
+        keys.external_id = kit::IdOf(*id).value_or("");
     }
     const auto modified = text("date_modified_gmt");
     const auto created = text("date_created_gmt");
