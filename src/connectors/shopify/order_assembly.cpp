@@ -5,10 +5,6 @@
 namespace scs::shopify {
 namespace {
 
-bool IsCountryCode(const std::string& code) {
-    return code.size() == 2 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' && code[1] <= 'Z';
-}
-
 // Payment and status both depend on whether the order is cash on delivery.
 Status CompletePaymentAndStatus(OrderParts& parts, const OrderMappingContext& context) {
     Order& order = parts.order;
@@ -84,7 +80,7 @@ std::optional<OrderAddress> ReadAddress(JsonReader& order,
     address.region = reader->OptionalString("province");
     address.postal_code = reader->OptionalString("zip");
     address.country_code = reader->OptionalString(country_key);
-    if (address.country_code && !IsCountryCode(*address.country_code)) {
+    if (address.country_code && !kit::IsCountryCode(*address.country_code)) {
         address.country_code.reset();
     }
     address.latitude = reader->OptionalNumber("latitude");

@@ -5,6 +5,8 @@
 
 #include <boost/json.hpp>
 
+#include "connectors/kit/connector_settings.hpp"
+#include "connectors/kit/misconfigured_connector.hpp"
 #include "connectors/shopify/order_mapping.hpp"
 #include "connectors/shopify/shopify_catalogue.hpp"
 #include "connectors/shopify/shopify_fulfillment.hpp"
@@ -22,24 +24,9 @@ namespace {
 
 const SystemTimeSource kWallClock;
 
-double SettingNumber(const ConnectorDeps& deps, const std::string& key, double fallback) {
-    const auto it = deps.settings.find(key);
-    if (it == deps.settings.end()) {
-        return fallback;
-    }
-    char* end = nullptr;
-    const double value = std::strtod(it->second.c_str(), &end);
-    return end != it->second.c_str() && *end == '\0' && value > 0 ? value : fallback;
-}
-
-std::string Setting(const ConnectorDeps& deps, const std::string& key) {
-    const auto it = deps.settings.find(key);
-    return it == deps.settings.end() ? std::string() : it->second;
-}
-
 // What every call of one connector shares, read once from ConnectorDeps.
 struct ShopifyContext {
-    explicit ShopifyContext(const ConnectorDeps& deps)
+    ShopifyContext(const ConnectorDeps& deps, kit::ConnectorSettings& settings)
         : base_url(deps.base_url),
           version(deps.api_version.empty() ? std::string(kShopifyApiVersion) : deps.api_version),
           http(deps.http ? deps.http : MakeCurlHttpClient()),
@@ -48,13 +35,11 @@ struct ShopifyContext {
           sleep(deps.sleep ? deps.sleep : Sleeper([](std::chrono::milliseconds d) {
               std::this_thread::sleep_for(d);
           })),
-          app{Setting(deps, "client_id"), Setting(deps, "client_secret"), Setting(deps, "scopes")},
-          bucket{SettingNumber(deps, "bucket_size", 2000),
-                 SettingNumber(deps, "restore_rate", 100)} {
-        limits.max_wait = std::chrono::milliseconds(
-            static_cast<int64_t>(SettingNumber(deps, "max_wait_ms", 30000)));
-        limits.total_timeout = std::chrono::milliseconds(static_cast<int64_t>(SettingNumber(
-            deps, "request_timeout_ms", static_cast<double>(limits.total_timeout.count()))));
+          app{settings.Text("client_id"), settings.Text("client_secret"), settings.Text("scopes")},
+          bucket{settings.PositiveNumber("bucket_size", 2000),
+                 settings.PositiveNumber("restore_rate", 100)} {
+        limits.max_wait = settings.Milliseconds("max_wait_ms", limits.max_wait);
+        limits.total_timeout = settings.Milliseconds("request_timeout_ms", limits.total_timeout);
     }
 
     std::string base_url;
@@ -136,8 +121,8 @@ Error Unexpected(const Error& error) {
 // each through a ShopifyStoreClient. Not thread-safe; one per use.
 class ShopifyConnector final : public Connector {
 public:
-    explicit ShopifyConnector(const ConnectorDeps& deps)
-        : context_(deps),
+    ShopifyConnector(const ConnectorDeps& deps, kit::ConnectorSettings& settings)
+        : context_(deps, settings),
           max_cost_(
               static_cast<int>(std::min<double>(kShopifyMaxQueryCost, context_.bucket.capacity))),
           order_node_cost_(ShopifyNodeCost(kShopifyGraphqlOrderFields)),
@@ -346,7 +331,12 @@ private:
 }  // namespace
 
 ConnectorPtr MakeShopifyConnector(const ConnectorDeps& deps) {
-    return std::make_unique<ShopifyConnector>(deps);
+    kit::ConnectorSettings settings("shopify", deps.settings);
+    auto connector = std::make_unique<ShopifyConnector>(deps, settings);
+    if (auto checked = settings.Check(); !checked) {
+        return kit::MakeMisconfiguredConnector(std::move(checked.error()));
+    }
+    return connector;
 }
 
 }  // namespace scs
