@@ -7,6 +7,7 @@
 
 #include "connectors/kit/connector_settings.hpp"
 #include "connectors/kit/misconfigured_connector.hpp"
+#include "connectors/kit/token_refresher.hpp"
 #include "connectors/shopify/order_mapping.hpp"
 #include "connectors/shopify/shopify_catalogue.hpp"
 #include "connectors/shopify/shopify_fulfillment.hpp"
@@ -16,7 +17,6 @@
 #include "connectors/shopify/shopify_order_page.hpp"
 #include "connectors/shopify/shopify_order_status.hpp"
 #include "connectors/shopify/shopify_query_cost.hpp"
-#include "connectors/shopify/shopify_token_refresher.hpp"
 #include "connectors/shopify/shopify_webhook_subscriptions.hpp"
 
 namespace scs {
@@ -57,17 +57,18 @@ struct ShopifyContext {
 class ShopifyStoreClient {
 public:
     ShopifyStoreClient(const ShopifyContext& context, std::string domain)
-        : domain_(std::move(domain)),
+        : context_(context),
+          domain_(std::move(domain)),
           url_(ShopifyShopUrl(context.base_url, domain_)),
           endpoint_(url_ + "/admin/api/" + context.version + "/graphql.json"),
           budget_(context.state, domain_, context.bucket, context.clock),
           graphql_(*context.http, budget_, context.sleep, context.limits),
-          refresher_(*context.http, context.state, context.clock, context.app, context.sleep) {}
+          refresher_(context.state, context.clock, context.sleep, "Shopify", "shopify-refresh:") {}
 
     const std::string& Domain() const { return domain_; }
 
     [[nodiscard]] Status EnsureFresh(ConnectorSession& session) {
-        return refresher_.EnsureFresh(session, url_, false);
+        return refresher_.EnsureFresh(session, false, RefreshCall());
     }
 
     // The call's data; a rejected token is refreshed once, then kInvalidCredentials.
@@ -79,7 +80,7 @@ public:
         if (data || data.error().code != ErrorCode::kAuthentication) {
             return data;
         }
-        if (auto fresh = refresher_.EnsureFresh(session, url_, true); !fresh) {
+        if (auto fresh = refresher_.EnsureFresh(session, true, RefreshCall()); !fresh) {
             return tl::unexpected(fresh.error());
         }
         data = Execute(session, query, variables, cost);
@@ -90,6 +91,14 @@ public:
     }
 
 private:
+    // Shopify rotates the refresh token on every use: kit::TokenRefresher single-flights it.
+    kit::RefreshCall RefreshCall() const {
+        return [this](std::string_view refresh_token) {
+            return RefreshShopifyToken(
+                *context_.http, context_.app, url_, refresh_token, context_.clock.Now());
+        };
+    }
+
     Result<boost::json::object> Execute(const ConnectorSession& session,
                                         std::string_view query,
                                         const boost::json::object& variables,
@@ -100,12 +109,13 @@ private:
         return graphql_.Execute(endpoint_, access_token, query, variables, cost);
     }
 
+    const ShopifyContext& context_;
     std::string domain_;
     std::string url_;
     std::string endpoint_;
     ShopifyCostBudget budget_;
     ShopifyGraphqlClient graphql_;
-    ShopifyTokenRefresher refresher_;
+    kit::TokenRefresher refresher_;
 };
 
 Error Unexpected(const Error& error) {
