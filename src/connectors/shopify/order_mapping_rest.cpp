@@ -21,16 +21,7 @@ int64_t RestMoney(JsonReader& reader, std::string_view key, const std::string& c
 }
 
 OrderLineItem ReadLine(JsonReader& line, const std::string& currency) {
-    OrderLineItem item;
-    item.external_id = line.Id("id");
-    item.external_product_id = line.OptionalId("product_id");
-    item.external_variant_id = line.OptionalId("variant_id");
-    item.sku = line.OptionalString("sku");
-    item.name = line.String("name");
-    item.quantity = line.Integer("quantity");
-    if (item.quantity < 0) {
-        line.Fail("quantity", "must not be negative");
-    }
+    OrderLineItem item = kit::ReadLineIdentity(line, "variant_id");
     item.unit_price = RestMoney(line, "price", currency);
     item.discount = RestMoney(line, "total_discount", currency);
     int64_t tax = 0;

@@ -141,8 +141,4 @@ Result<int64_t> LineTotal(const OrderLineItem& item, bool taxes_included) {
     return kit::LineTotal(item, !taxes_included, "shopify order");
 }
 
-std::string CanonicalOrderId(int64_t connection_id, std::string_view external_id) {
-    return kit::CanonicalOrderId("shopify", connection_id, external_id);
-}
-
 }  // namespace scs::shopify

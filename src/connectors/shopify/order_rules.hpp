@@ -58,9 +58,6 @@ std::optional<std::string> HubOf(const std::vector<std::string>& location_ids,
 // quantity * unit_price - discount (+ tax when prices exclude tax); kInvalidPayload on overflow.
 [[nodiscard]] Result<int64_t> LineTotal(const OrderLineItem& item, bool taxes_included);
 
-// The service's stable id for a platform order: "shopify:<connection id>:<order id>".
-std::string CanonicalOrderId(int64_t connection_id, std::string_view external_id);
-
 using kit::LowerAscii;
 
 }  // namespace scs::shopify

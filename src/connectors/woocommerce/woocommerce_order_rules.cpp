@@ -101,8 +101,4 @@ std::optional<UnitAndDiscount> SplitLine(int64_t quantity, int64_t subtotal, int
     return split;
 }
 
-std::string CanonicalOrderId(int64_t connection_id, std::string_view external_id) {
-    return kit::CanonicalOrderId("woocommerce", connection_id, external_id);
-}
-
 }  // namespace scs::woocommerce

@@ -65,10 +65,6 @@ struct UnitAndDiscount {
                                                        int64_t subtotal,
                                                        int64_t total);
 
-// The service's stable id for a platform order: "woocommerce:<connection id>:<order id>", the
-// rule Shopify's mapping uses with its own tag.
-std::string CanonicalOrderId(int64_t connection_id, std::string_view external_id);
-
 using kit::IsCountryCode;
 using kit::UpperAscii;
 
