@@ -1,13 +1,7 @@
 #include "connectors/shopify/order_assembly.hpp"
 
-#include "core/money.hpp"
-
 namespace scs::shopify {
 namespace {
-
-bool IsCountryCode(const std::string& code) {
-    return code.size() == 2 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' && code[1] <= 'Z';
-}
 
 // Payment and status both depend on whether the order is cash on delivery.
 Status CompletePaymentAndStatus(OrderParts& parts, const OrderMappingContext& context) {
@@ -36,12 +30,7 @@ Status CompletePaymentAndStatus(OrderParts& parts, const OrderMappingContext& co
 
 Result<Order> CompleteOrder(OrderParts parts, const OrderMappingContext& context) {
     Order& order = parts.order;
-    order.id = CanonicalOrderId(context.connection_id, order.external_id);
-    order.seller_id = context.seller_id;
-    order.seller_sales_channel_id = context.connection_id;
-    order.sales_channel = "shopify";
-    order.received_at = context.received_at;
-    order.version = 1;
+    kit::StampOrder(order, context, "shopify");
     if (auto done = CompletePaymentAndStatus(parts, context); !done) {
         return tl::unexpected(done.error());
     }
@@ -59,14 +48,6 @@ Result<Order> CompleteOrder(OrderParts parts, const OrderMappingContext& context
     return std::move(order);
 }
 
-std::string ReadCurrency(JsonReader& order, std::string_view key) {
-    std::string currency = order.String(key);
-    if (!order.Failed() && !CurrencyExponent(currency)) {
-        order.Fail(key, "unknown ISO 4217 currency \"" + currency + "\"");
-    }
-    return currency;
-}
-
 std::optional<OrderAddress> ReadAddress(JsonReader& order,
                                         std::string_view key,
                                         std::string_view country_key) {
@@ -74,28 +55,17 @@ std::optional<OrderAddress> ReadAddress(JsonReader& order,
     if (!reader) {
         return std::nullopt;
     }
-    OrderAddress address;
-    address.name = reader->OptionalString("name");
-    address.company = reader->OptionalString("company");
-    address.phone = reader->OptionalString("phone");
-    address.line1 = reader->OptionalString("address1");
-    address.line2 = reader->OptionalString("address2");
-    address.city = reader->OptionalString("city");
-    address.region = reader->OptionalString("province");
-    address.postal_code = reader->OptionalString("zip");
-    address.country_code = reader->OptionalString(country_key);
-    if (address.country_code && !IsCountryCode(*address.country_code)) {
-        address.country_code.reset();
-    }
+    kit::AddressKeys keys;
+    keys.name = "name";
+    keys.line1 = "address1";
+    keys.line2 = "address2";
+    keys.region = "province";
+    keys.postal_code = "zip";
+    keys.country_code = country_key;
+    OrderAddress address = kit::ReadAddressFields(*reader, keys, false);
     address.latitude = reader->OptionalNumber("latitude");
     address.longitude = reader->OptionalNumber("longitude");
     return address;
-}
-
-void AddMoney(JsonReader& reader, std::string_view key, int64_t amount, int64_t& sum) {
-    if (__builtin_add_overflow(sum, amount, &sum)) {
-        reader.Fail(key, "sum out of range");
-    }
 }
 
 }  // namespace scs::shopify

@@ -5,9 +5,10 @@
 #include <string_view>
 #include <vector>
 
-#include "connectors/shopify/json_reader.hpp"
+#include "connectors/kit/order_reading.hpp"
 #include "connectors/shopify/order_mapping.hpp"
 #include "connectors/shopify/order_rules.hpp"
+#include "connectors/shopify/shopify_json.hpp"
 
 // The steps both Shopify shapes share: what a shape reader collects, and how it becomes a
 // complete canonical Order. Internal to the Shopify mapping; pure, thread-safe.
@@ -26,8 +27,8 @@ struct OrderParts {
 // Adds the connection's ids, status (with overrides), payment, hub and line totals.
 [[nodiscard]] Result<Order> CompleteOrder(OrderParts parts, const OrderMappingContext& context);
 
-// The order currency; it must have a known ISO 4217 exponent.
-std::string ReadCurrency(JsonReader& order, std::string_view key);
+using kit::AddMoney;
+using kit::ReadCurrency;
 
 // A mailing address (same keys in both shapes but the country code's). Null stays nullopt; a
 // country code that is not two upper-case letters reads as null.
@@ -35,16 +36,13 @@ std::optional<OrderAddress> ReadAddress(JsonReader& order,
                                         std::string_view key,
                                         std::string_view country_key);
 
-// Adds amount to sum, failing `key` on overflow.
-void AddMoney(JsonReader& reader, std::string_view key, int64_t amount, int64_t& sum);
-
 // Reads the parsed payload with `read`, and completes the order when nothing failed.
 template <class ReadFn>
 [[nodiscard]] Result<Order> MapPayload(const boost::json::object& payload,
                                        ReadFn read,
                                        const OrderMappingContext& context) {
     std::optional<Error> first_error;
-    JsonReader reader(payload, "", first_error);
+    JsonReader reader(payload, "", kOrderDialect, first_error);
     OrderParts parts = read(reader);
     if (first_error) {
         return tl::unexpected(std::move(*first_error));

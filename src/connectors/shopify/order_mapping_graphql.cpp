@@ -6,17 +6,20 @@
 namespace scs {
 namespace {
 
+using shopify::Gid;
 using shopify::JsonReader;
 using shopify::kGraphqlMoneyBag;
+using shopify::OptionalGid;
+using shopify::ShopMoney;
 
 OrderLineItem ReadLine(JsonReader& line, const std::string& currency) {
     OrderLineItem item;
-    item.external_id = line.Gid("id");
+    item.external_id = Gid(line, "id");
     if (auto product = line.OptionalObject("product")) {
-        item.external_product_id = product->OptionalGid("id");
+        item.external_product_id = OptionalGid(*product, "id");
     }
     if (auto variant = line.OptionalObject("variant")) {
-        item.external_variant_id = variant->OptionalGid("id");
+        item.external_variant_id = OptionalGid(*variant, "id");
     }
     item.sku = line.OptionalString("sku");
     item.name = line.String("name");
@@ -24,12 +27,12 @@ OrderLineItem ReadLine(JsonReader& line, const std::string& currency) {
     if (item.quantity < 0) {
         line.Fail("quantity", "must not be negative");
     }
-    item.unit_price = line.ShopMoney("originalUnitPriceSet", kGraphqlMoneyBag, currency);
-    item.discount = line.ShopMoney("totalDiscountSet", kGraphqlMoneyBag, currency);
+    item.unit_price = ShopMoney(line, "originalUnitPriceSet", kGraphqlMoneyBag, currency);
+    item.discount = ShopMoney(line, "totalDiscountSet", kGraphqlMoneyBag, currency);
     int64_t tax = 0;
     for (auto& tax_line : line.Objects("taxLines")) {
         shopify::AddMoney(
-            line, "taxLines", tax_line.ShopMoney("priceSet", kGraphqlMoneyBag, currency), tax);
+            line, "taxLines", ShopMoney(tax_line, "priceSet", kGraphqlMoneyBag, currency), tax);
     }
     item.tax = tax;
     return item;
@@ -54,20 +57,20 @@ void ReadStatus(JsonReader& reader, shopify::OrderParts& parts) {
 void ReadTotals(JsonReader& reader, shopify::OrderParts& parts) {
     Order& order = parts.order;
     const std::string& currency = order.currency;
-    order.totals.subtotal = reader.ShopMoney("subtotalPriceSet", kGraphqlMoneyBag, currency);
-    order.totals.discount = reader.ShopMoney("totalDiscountsSet", kGraphqlMoneyBag, currency);
-    order.totals.shipping = reader.ShopMoney("totalShippingPriceSet", kGraphqlMoneyBag, currency);
-    order.totals.tax = reader.ShopMoney("totalTaxSet", kGraphqlMoneyBag, currency);
-    order.totals.total = reader.ShopMoney("totalPriceSet", kGraphqlMoneyBag, currency);
+    order.totals.subtotal = ShopMoney(reader, "subtotalPriceSet", kGraphqlMoneyBag, currency);
+    order.totals.discount = ShopMoney(reader, "totalDiscountsSet", kGraphqlMoneyBag, currency);
+    order.totals.shipping = ShopMoney(reader, "totalShippingPriceSet", kGraphqlMoneyBag, currency);
+    order.totals.tax = ShopMoney(reader, "totalTaxSet", kGraphqlMoneyBag, currency);
+    order.totals.total = ShopMoney(reader, "totalPriceSet", kGraphqlMoneyBag, currency);
     order.totals.taxes_included = reader.OptionalBool("taxesIncluded");
     parts.outstanding = reader.Has("totalOutstandingSet")
-                            ? reader.ShopMoney("totalOutstandingSet", kGraphqlMoneyBag, currency)
+                            ? ShopMoney(reader, "totalOutstandingSet", kGraphqlMoneyBag, currency)
                             : order.totals.total;
 }
 
 void ReadPeople(JsonReader& reader, Order& order) {
     if (auto customer = reader.OptionalObject("customer")) {
-        order.customer = OrderCustomer{customer->OptionalGid("id"),
+        order.customer = OrderCustomer{OptionalGid(*customer, "id"),
                                        customer->OptionalString("firstName"),
                                        customer->OptionalString("lastName"),
                                        reader.OptionalString("email"),
@@ -79,7 +82,7 @@ void ReadPeople(JsonReader& reader, Order& order) {
 
 std::optional<std::string> LocationGid(JsonReader& reader, std::string_view key) {
     auto location = reader.OptionalObject(key);
-    return location ? location->OptionalGid("id") : std::nullopt;
+    return location ? OptionalGid(*location, "id") : std::nullopt;
 }
 
 void ReadShipping(JsonReader& reader, shopify::OrderParts& parts) {
@@ -102,7 +105,7 @@ void ReadShipping(JsonReader& reader, shopify::OrderParts& parts) {
 shopify::OrderParts ReadGraphqlOrder(JsonReader& reader) {
     shopify::OrderParts parts;
     Order& order = parts.order;
-    order.external_id = reader.Gid("id");
+    order.external_id = Gid(reader, "id");
     order.reference = reader.String("name");
     order.currency = shopify::ReadCurrency(reader, "currencyCode");
     order.created_at = reader.Time("createdAt");
@@ -122,7 +125,7 @@ shopify::OrderParts ReadGraphqlOrder(JsonReader& reader) {
 }  // namespace
 
 Result<Order> MapShopifyGraphqlOrder(std::string_view json, const OrderMappingContext& context) {
-    auto payload = shopify::ParseObject(json);
+    auto payload = kit::ParseObject(json, shopify::kOrderDialect.subject);
     if (!payload) {
         return tl::unexpected(payload.error());
     }

@@ -8,28 +8,20 @@ namespace {
 
 using shopify::JsonReader;
 using shopify::kRestMoneyBag;
+using shopify::ShopMoney;
 
 // REST carries each amount twice: "price" (shop currency) and "price_set" (shop + presentment).
 // The MoneyBag is preferred; the plain field covers payloads trimmed by `fields`/include_fields.
 int64_t RestMoney(JsonReader& reader, std::string_view key, const std::string& currency) {
     const std::string set_key = std::string(key) + "_set";
     if (reader.Has(set_key) || !reader.Has(key)) {
-        return reader.ShopMoney(set_key, kRestMoneyBag, currency);
+        return ShopMoney(reader, set_key, kRestMoneyBag, currency);
     }
     return reader.Money(key, currency);
 }
 
 OrderLineItem ReadLine(JsonReader& line, const std::string& currency) {
-    OrderLineItem item;
-    item.external_id = line.Id("id");
-    item.external_product_id = line.OptionalId("product_id");
-    item.external_variant_id = line.OptionalId("variant_id");
-    item.sku = line.OptionalString("sku");
-    item.name = line.String("name");
-    item.quantity = line.Integer("quantity");
-    if (item.quantity < 0) {
-        line.Fail("quantity", "must not be negative");
-    }
+    OrderLineItem item = kit::ReadLineIdentity(line, "variant_id");
     item.unit_price = RestMoney(line, "price", currency);
     item.discount = RestMoney(line, "total_discount", currency);
     int64_t tax = 0;
@@ -119,7 +111,7 @@ shopify::OrderParts ReadRestOrder(JsonReader& reader) {
 }  // namespace
 
 Result<Order> MapShopifyRestOrder(std::string_view json, const OrderMappingContext& context) {
-    auto payload = shopify::ParseObject(json);
+    auto payload = kit::ParseObject(json, shopify::kOrderDialect.subject);
     if (!payload) {
         return tl::unexpected(payload.error());
     }

@@ -1,7 +1,5 @@
 #include "connectors/shopify/order_rules.hpp"
 
-#include <algorithm>
-
 namespace scs::shopify {
 namespace {
 
@@ -58,17 +56,11 @@ std::string ExternalStatus(const StatusFacts& facts) {
 
 Result<OrderStatus> CanonicalStatus(const StatusFacts& facts,
                                     const std::map<std::string, std::string>& overrides) {
-    const auto found = overrides.find(ExternalStatus(facts));
-    if (found == overrides.end()) {
-        return DefaultStatus(facts);
+    auto overridden = kit::OverriddenStatus(ExternalStatus(facts), overrides);
+    if (!overridden) {
+        return tl::unexpected(overridden.error());
     }
-    const auto status = ParseOrderStatus(found->second);
-    if (!status) {
-        return FailField("status_mapping",
-                         "status override \"" + found->first + "\" -> \"" + found->second +
-                             "\" names no canonical status");
-    }
-    return *status;
+    return overridden->value_or(DefaultStatus(facts));
 }
 
 Result<PaymentStatus> PaymentStatusOf(std::string_view financial) {
@@ -84,14 +76,6 @@ Result<PaymentStatus> PaymentStatusOf(std::string_view financial) {
             std::nullopt});
     }
     return *status;
-}
-
-std::string LowerAscii(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](char c) {
-        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    });
-    return out;
 }
 
 std::string FinancialFromGraphql(std::string_view display_financial_status) {
@@ -154,20 +138,7 @@ std::optional<std::string> HubOf(const std::vector<std::string>& location_ids,
 }
 
 Result<int64_t> LineTotal(const OrderLineItem& item, bool taxes_included) {
-    int64_t total = 0;
-    const bool overflow =
-        __builtin_mul_overflow(item.quantity, item.unit_price, &total) ||
-        __builtin_sub_overflow(total, item.discount.value_or(0), &total) ||
-        (!taxes_included && __builtin_add_overflow(total, item.tax.value_or(0), &total));
-    if (overflow) {
-        return Fail(ErrorCode::kInvalidPayload,
-                    "shopify order: line item " + item.external_id + ": total out of range");
-    }
-    return total;
-}
-
-std::string CanonicalOrderId(int64_t connection_id, std::string_view external_id) {
-    return "shopify:" + std::to_string(connection_id) + ":" + std::string(external_id);
+    return kit::LineTotal(item, !taxes_included, "shopify order");
 }
 
 }  // namespace scs::shopify

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "connectors/kit/order_rules.hpp"
 #include "core/order.hpp"
 #include "core/result.hpp"
 
@@ -57,10 +58,6 @@ std::optional<std::string> HubOf(const std::vector<std::string>& location_ids,
 // quantity * unit_price - discount (+ tax when prices exclude tax); kInvalidPayload on overflow.
 [[nodiscard]] Result<int64_t> LineTotal(const OrderLineItem& item, bool taxes_included);
 
-// The service's stable id for a platform order: "shopify:<connection id>:<order id>".
-std::string CanonicalOrderId(int64_t connection_id, std::string_view external_id);
-
-// "CUSTOMER" -> "customer".
-std::string LowerAscii(std::string_view text);
+using kit::LowerAscii;
 
 }  // namespace scs::shopify

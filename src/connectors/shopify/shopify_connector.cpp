@@ -5,6 +5,9 @@
 
 #include <boost/json.hpp>
 
+#include "connectors/kit/connector_settings.hpp"
+#include "connectors/kit/misconfigured_connector.hpp"
+#include "connectors/kit/token_refresher.hpp"
 #include "connectors/shopify/order_mapping.hpp"
 #include "connectors/shopify/shopify_catalogue.hpp"
 #include "connectors/shopify/shopify_fulfillment.hpp"
@@ -14,7 +17,6 @@
 #include "connectors/shopify/shopify_order_page.hpp"
 #include "connectors/shopify/shopify_order_status.hpp"
 #include "connectors/shopify/shopify_query_cost.hpp"
-#include "connectors/shopify/shopify_token_refresher.hpp"
 #include "connectors/shopify/shopify_webhook_subscriptions.hpp"
 
 namespace scs {
@@ -22,24 +24,9 @@ namespace {
 
 const SystemTimeSource kWallClock;
 
-double SettingNumber(const ConnectorDeps& deps, const std::string& key, double fallback) {
-    const auto it = deps.settings.find(key);
-    if (it == deps.settings.end()) {
-        return fallback;
-    }
-    char* end = nullptr;
-    const double value = std::strtod(it->second.c_str(), &end);
-    return end != it->second.c_str() && *end == '\0' && value > 0 ? value : fallback;
-}
-
-std::string Setting(const ConnectorDeps& deps, const std::string& key) {
-    const auto it = deps.settings.find(key);
-    return it == deps.settings.end() ? std::string() : it->second;
-}
-
 // What every call of one connector shares, read once from ConnectorDeps.
 struct ShopifyContext {
-    explicit ShopifyContext(const ConnectorDeps& deps)
+    ShopifyContext(const ConnectorDeps& deps, kit::ConnectorSettings& settings)
         : base_url(deps.base_url),
           version(deps.api_version.empty() ? std::string(kShopifyApiVersion) : deps.api_version),
           http(deps.http ? deps.http : MakeCurlHttpClient()),
@@ -48,13 +35,11 @@ struct ShopifyContext {
           sleep(deps.sleep ? deps.sleep : Sleeper([](std::chrono::milliseconds d) {
               std::this_thread::sleep_for(d);
           })),
-          app{Setting(deps, "client_id"), Setting(deps, "client_secret"), Setting(deps, "scopes")},
-          bucket{SettingNumber(deps, "bucket_size", 2000),
-                 SettingNumber(deps, "restore_rate", 100)} {
-        limits.max_wait = std::chrono::milliseconds(
-            static_cast<int64_t>(SettingNumber(deps, "max_wait_ms", 30000)));
-        limits.total_timeout = std::chrono::milliseconds(static_cast<int64_t>(SettingNumber(
-            deps, "request_timeout_ms", static_cast<double>(limits.total_timeout.count()))));
+          app{settings.Text("client_id"), settings.Text("client_secret"), settings.Text("scopes")},
+          bucket{settings.PositiveNumber("bucket_size", 2000),
+                 settings.PositiveNumber("restore_rate", 100)} {
+        limits.max_wait = settings.Milliseconds("max_wait_ms", limits.max_wait);
+        limits.total_timeout = settings.Milliseconds("request_timeout_ms", limits.total_timeout);
     }
 
     std::string base_url;
@@ -72,17 +57,18 @@ struct ShopifyContext {
 class ShopifyStoreClient {
 public:
     ShopifyStoreClient(const ShopifyContext& context, std::string domain)
-        : domain_(std::move(domain)),
+        : context_(context),
+          domain_(std::move(domain)),
           url_(ShopifyShopUrl(context.base_url, domain_)),
           endpoint_(url_ + "/admin/api/" + context.version + "/graphql.json"),
           budget_(context.state, domain_, context.bucket, context.clock),
           graphql_(*context.http, budget_, context.sleep, context.limits),
-          refresher_(*context.http, context.state, context.clock, context.app, context.sleep) {}
+          refresher_(context.state, context.clock, context.sleep, "Shopify", "shopify-refresh:") {}
 
     const std::string& Domain() const { return domain_; }
 
     [[nodiscard]] Status EnsureFresh(ConnectorSession& session) {
-        return refresher_.EnsureFresh(session, url_, false);
+        return refresher_.EnsureFresh(session, false, RefreshCall());
     }
 
     // The call's data; a rejected token is refreshed once, then kInvalidCredentials.
@@ -94,7 +80,7 @@ public:
         if (data || data.error().code != ErrorCode::kAuthentication) {
             return data;
         }
-        if (auto fresh = refresher_.EnsureFresh(session, url_, true); !fresh) {
+        if (auto fresh = refresher_.EnsureFresh(session, true, RefreshCall()); !fresh) {
             return tl::unexpected(fresh.error());
         }
         data = Execute(session, query, variables, cost);
@@ -105,6 +91,14 @@ public:
     }
 
 private:
+    // Shopify rotates the refresh token on every use: kit::TokenRefresher single-flights it.
+    kit::RefreshCall RefreshCall() const {
+        return [this](std::string_view refresh_token) {
+            return RefreshShopifyToken(
+                *context_.http, context_.app, url_, refresh_token, context_.clock.Now());
+        };
+    }
+
     Result<boost::json::object> Execute(const ConnectorSession& session,
                                         std::string_view query,
                                         const boost::json::object& variables,
@@ -115,12 +109,13 @@ private:
         return graphql_.Execute(endpoint_, access_token, query, variables, cost);
     }
 
+    const ShopifyContext& context_;
     std::string domain_;
     std::string url_;
     std::string endpoint_;
     ShopifyCostBudget budget_;
     ShopifyGraphqlClient graphql_;
-    ShopifyTokenRefresher refresher_;
+    kit::TokenRefresher refresher_;
 };
 
 Error Unexpected(const Error& error) {
@@ -136,8 +131,8 @@ Error Unexpected(const Error& error) {
 // each through a ShopifyStoreClient. Not thread-safe; one per use.
 class ShopifyConnector final : public Connector {
 public:
-    explicit ShopifyConnector(const ConnectorDeps& deps)
-        : context_(deps),
+    ShopifyConnector(const ConnectorDeps& deps, kit::ConnectorSettings& settings)
+        : context_(deps, settings),
           max_cost_(
               static_cast<int>(std::min<double>(kShopifyMaxQueryCost, context_.bucket.capacity))),
           order_node_cost_(ShopifyNodeCost(kShopifyGraphqlOrderFields)),
@@ -346,7 +341,12 @@ private:
 }  // namespace
 
 ConnectorPtr MakeShopifyConnector(const ConnectorDeps& deps) {
-    return std::make_unique<ShopifyConnector>(deps);
+    kit::ConnectorSettings settings("shopify", deps.settings);
+    auto connector = std::make_unique<ShopifyConnector>(deps, settings);
+    if (auto checked = settings.Check(); !checked) {
+        return kit::MakeMisconfiguredConnector(std::move(checked.error()));
+    }
+    return connector;
 }
 
 }  // namespace scs

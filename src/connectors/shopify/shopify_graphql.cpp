@@ -1,26 +1,36 @@
 #include "connectors/shopify/shopify_graphql.hpp"
 
+#include <array>
 #include <utility>
 
 #include <boost/json.hpp>
 
 #include "connectors/shopify/shopify_query_cost.hpp"
-#include "net/retry_after.hpp"
 
 namespace scs {
 namespace {
 
 constexpr auto kDefaultWait = std::chrono::milliseconds(1000);
 
+// What Shopify's HTTP statuses mean besides 5xx (the GraphQL API answers 200 otherwise).
+constexpr std::array<kit::StatusErrorRow, 2> kStatusErrors{{
+    {401, ErrorCode::kAuthentication},
+    {403, ErrorCode::kInvalidCredentials},
+}};
+
+constexpr std::string_view kBudgetSpent = "Shopify's query-cost budget for this store is spent";
+
 double NumberAt(const boost::json::object& object, std::string_view key) {
     const boost::json::value* value = object.if_contains(key);
     return value != nullptr && value->is_number() ? value->to_number<double>() : 0.0;
 }
 
-tl::unexpected<Error> RateLimited(std::chrono::milliseconds wait) {
-    return FailRetryAfter(ErrorCode::kRateLimited,
-                          "Shopify's query-cost budget for this store is spent",
-                          CeilSeconds(wait));
+// Why an HTTP status failed the call, after "Shopify answered HTTP <status>".
+std::string_view ReasonOf(ErrorCode code) {
+    if (code == ErrorCode::kAuthentication) {
+        return ": the access token was rejected";
+    }
+    return code == ErrorCode::kInvalidCredentials ? ": the app lacks a scope" : "";
 }
 
 }  // namespace
@@ -70,24 +80,16 @@ ShopifyGraphqlClient::ShopifyGraphqlClient(HttpClient& http,
                                            ShopifyCostBudget& budget,
                                            Sleeper sleep,
                                            ShopifyCallLimits limits)
-    : http_(http), budget_(budget), sleep_(std::move(sleep)), limits_(limits) {}
-
-Status ShopifyGraphqlClient::DrawPoints(int cost, std::chrono::milliseconds& waited) {
-    while (true) {
-        auto wait = budget_.TryDraw(cost);
-        if (!wait) {
-            return tl::unexpected(wait.error());
-        }
-        if (wait->count() == 0) {
-            return {};
-        }
-        if (waited + *wait > limits_.max_wait) {
-            return RateLimited(*wait);
-        }
-        sleep_(*wait);
-        waited += *wait;
-    }
-}
+    : http_(http),
+      budget_(budget),
+      limits_(limits),
+      policy_{limits.max_attempts,
+              limits.max_wait,
+              std::move(sleep),
+              std::string(kBudgetSpent),
+              [](int /*status*/) {
+                  return std::string(kBudgetSpent);
+              }} {}
 
 Result<boost::json::object> ShopifyGraphqlClient::Execute(const std::string& endpoint,
                                                           const std::string& access_token,
@@ -104,51 +106,26 @@ Result<boost::json::object> ShopifyGraphqlClient::Execute(const std::string& end
         boost::json::serialize(boost::json::object{{"query", query}, {"variables", variables}});
     request.connect_timeout = limits_.connect_timeout;
     request.total_timeout = limits_.total_timeout;
-    std::chrono::milliseconds waited{0};
-    std::chrono::milliseconds last_wait = kDefaultWait;
-    for (int attempt = 0; attempt < limits_.max_attempts; ++attempt) {
-        if (auto drawn = DrawPoints(estimated_cost, waited); !drawn) {
-            return tl::unexpected(drawn.error());
-        }
-        auto response = http_.Send(request);
-        if (!response) {
-            return tl::unexpected(response.error());
-        }
-        Attempt result = Interpret(*response, estimated_cost);
-        if (result.retry_in.count() == 0) {
-            return std::move(result.outcome);
-        }
-        last_wait = result.retry_in;
-        if (waited + last_wait > limits_.max_wait) {
-            break;
-        }
-        sleep_(last_wait);
-        waited += last_wait;
-    }
-    return RateLimited(last_wait);
+    return kit::RunPlatformCall<boost::json::object>(
+        policy_,
+        [&] { return budget_.TryDraw(estimated_cost); },
+        [&] { return http_.Send(request); },
+        [&](OutboundResponse&& response, int /*attempt*/) {
+            return Interpret(response, estimated_cost);
+        });
 }
 
 ShopifyGraphqlClient::Attempt ShopifyGraphqlClient::Interpret(const OutboundResponse& response,
                                                               int estimated_cost) {
     const int status = response.status;
     if (status == 429) {
-        const auto header = response.Header("Retry-After");
-        const auto wait = header ? ParseRetryAfter(*header) : std::nullopt;
-        return Attempt{boost::json::object{},
-                       std::max(wait.value_or(kDefaultWait), std::chrono::milliseconds(1))};
-    }
-    const std::string what = "Shopify answered HTTP " + std::to_string(status);
-    if (status == 401) {
-        return Attempt{Fail(ErrorCode::kAuthentication, what + ": the access token was rejected")};
-    }
-    if (status == 403) {
-        return Attempt{Fail(ErrorCode::kInvalidCredentials, what + ": the app lacks a scope")};
-    }
-    if (status >= 500) {
-        return Attempt{Fail(ErrorCode::kUnavailable, what)};
+        return Attempt{boost::json::object{}, kit::RetryAfterOr(response, kDefaultWait)};
     }
     if (status != 200) {
-        return Attempt{Fail(ErrorCode::kInvalidPayload, what)};
+        const ErrorCode code =
+            kit::ErrorCodeOfStatus(status, kStatusErrors, ErrorCode::kInvalidPayload);
+        return Attempt{Fail(
+            code, "Shopify answered HTTP " + std::to_string(status) + std::string(ReasonOf(code)))};
     }
     boost::system::error_code error;
     boost::json::value body = boost::json::parse(response.body, error);

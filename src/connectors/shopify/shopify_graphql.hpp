@@ -7,6 +7,7 @@
 
 #include <boost/json/object.hpp>
 
+#include "connectors/kit/platform_call.hpp"
 #include "connectors/shopify/shopify_cost_budget.hpp"
 #include "core/result.hpp"
 #include "net/http_client.hpp"
@@ -56,20 +57,15 @@ public:
                                                       int estimated_cost);
 
 private:
-    // Either the data, an error, or a wait after which to try again.
-    struct Attempt {
-        Result<boost::json::object> outcome;
-        std::chrono::milliseconds retry_in{0};
-    };
+    using Attempt = kit::Attempt<boost::json::object>;
 
-    [[nodiscard]] Status DrawPoints(int cost, std::chrono::milliseconds& waited);
     Attempt Interpret(const OutboundResponse& response, int estimated_cost);
     Attempt InterpretBody(const boost::json::object& body, int estimated_cost);
 
     HttpClient& http_;
     ShopifyCostBudget& budget_;
-    Sleeper sleep_;
     ShopifyCallLimits limits_;
+    kit::CallPolicy policy_;
 };
 
 }  // namespace scs

@@ -14,7 +14,6 @@ namespace {
 
 constexpr std::string_view kShopSuffix = ".myshopify.com";
 constexpr auto kTimestampTolerance = std::chrono::seconds(90);
-constexpr auto kRefreshMargin = std::chrono::minutes(5);
 
 std::string Lower(std::string_view text) {
     std::string out(text);
@@ -79,55 +78,8 @@ std::map<std::string, std::string> JoinParams(const QueryParams& params) {
     return joined;
 }
 
-std::optional<TimePoint> AfterSeconds(const boost::json::object& body,
-                                      std::string_view key,
-                                      TimePoint now) {
-    const boost::json::value* value = body.if_contains(key);
-    if (value == nullptr || !value->is_number()) {
-        return std::nullopt;
-    }
-    const auto seconds = value->to_number<int64_t>();
-    return now + std::chrono::seconds(seconds);
-}
-
-std::string StringField(const boost::json::object& body, std::string_view key) {
-    const boost::json::value* value = body.if_contains(key);
-    return value != nullptr && value->is_string() ? std::string(value->get_string())
-                                                  : std::string();
-}
-
-Error TokenCallError(const OutboundResponse& response, ErrorCode refused) {
-    if (response.status >= 500) {
-        return Error{ErrorCode::kUnavailable,
-                     "Shopify token endpoint answered HTTP " + std::to_string(response.status),
-                     {},
-                     std::nullopt};
-    }
-    return Error{refused,
-                 "Shopify refused the token request (HTTP " + std::to_string(response.status) +
-                     "): " + response.body.substr(0, 200),
-                 {},
-                 std::nullopt};
-}
-
-Result<ShopifyTokenGrant> PostTokenRequest(HttpClient& http,
-                                           std::string_view shop_url,
-                                           const boost::json::object& body,
-                                           ErrorCode refused,
-                                           TimePoint now) {
-    OutboundRequest request;
-    request.method = "POST";
-    request.url = std::string(shop_url) + "/admin/oauth/access_token";
-    request.headers = {{"Content-Type", "application/json"}, {"Accept", "application/json"}};
-    request.body = boost::json::serialize(body);
-    auto response = http.Send(request);
-    if (!response) {
-        return tl::unexpected(response.error());
-    }
-    if (response->status != 200) {
-        return tl::unexpected(TokenCallError(*response, refused));
-    }
-    return ParseShopifyTokenResponse(response->body, now);
+kit::TokenEndpoint TokenEndpointOf(std::string_view shop_url) {
+    return {std::string(shop_url) + "/admin/oauth/access_token", "Shopify"};
 }
 
 }  // namespace
@@ -158,35 +110,14 @@ std::string ShopifyShopUrl(std::string_view url_template, std::string_view shop_
     return url;
 }
 
-std::string NewShopifyOAuthState() {
-    return RandomToken(32);
-}
-
 std::string ShopifyAuthorizeUrl(const ShopifyAppSettings& app,
                                 std::string_view shop_url,
                                 std::string_view redirect_uri,
                                 std::string_view state) {
-    return std::string(shop_url) +
-           "/admin/oauth/authorize?client_id=" + ShopifyFormEncode(app.client_id) +
-           "&scope=" + ShopifyFormEncode(app.scopes) +
-           "&redirect_uri=" + ShopifyFormEncode(redirect_uri) +
-           "&state=" + ShopifyFormEncode(state) + "&grant_options%5B%5D=";
-}
-
-std::string ShopifyFormEncode(std::string_view text) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (std::isalnum(byte) != 0 || c == '*' || c == '-' || c == '.' || c == '_') {
-            out += c;
-        } else {
-            out += '%';
-            out += kHex[byte >> 4U];
-            out += kHex[byte & 0x0FU];
-        }
-    }
-    return out;
+    // An empty grant_options[] asks for an offline token.
+    return kit::AuthorizeUrl(
+               std::string(shop_url) + "/admin/oauth/authorize", app, redirect_uri, state) +
+           "&grant_options%5B%5D=";
 }
 
 std::string CanonicalShopifyQuery(const QueryParams& params) {
@@ -217,22 +148,7 @@ Status VerifyShopifyQueryHmac(const QueryParams& params,
 }
 
 Result<ShopifyTokenGrant> ParseShopifyTokenResponse(std::string_view body, TimePoint now) {
-    boost::system::error_code error;
-    const boost::json::value parsed = boost::json::parse(body, error);
-    if (error || !parsed.is_object()) {
-        return Fail(ErrorCode::kInvalidPayload, "Shopify token response is not a JSON object");
-    }
-    const boost::json::object& object = parsed.get_object();
-    ShopifyTokenGrant grant;
-    grant.access_token = StringField(object, "access_token");
-    if (grant.access_token.empty()) {
-        return Fail(ErrorCode::kInvalidPayload, "Shopify token response has no access_token");
-    }
-    grant.scope = StringField(object, "scope");
-    grant.refresh_token = StringField(object, "refresh_token");
-    grant.expires_at = AfterSeconds(object, "expires_in", now);
-    grant.refresh_token_expires_at = AfterSeconds(object, "refresh_token_expires_in", now);
-    return grant;
+    return kit::ParseTokenResponse(body, now, "Shopify");
 }
 
 Result<ShopifyTokenGrant> ExchangeShopifyCode(HttpClient& http,
@@ -240,11 +156,8 @@ Result<ShopifyTokenGrant> ExchangeShopifyCode(HttpClient& http,
                                               std::string_view shop_url,
                                               std::string_view code,
                                               TimePoint now) {
-    const boost::json::object body{{"client_id", app.client_id},
-                                   {"client_secret", app.client_secret},
-                                   {"code", code},
-                                   {"expiring", "1"}};
-    return PostTokenRequest(http, shop_url, body, ErrorCode::kOAuth, now);
+    return kit::ExchangeCode(
+        http, TokenEndpointOf(shop_url), app, code, boost::json::object{{"expiring", "1"}}, now);
 }
 
 Result<ShopifyTokenGrant> RefreshShopifyToken(HttpClient& http,
@@ -252,36 +165,7 @@ Result<ShopifyTokenGrant> RefreshShopifyToken(HttpClient& http,
                                               std::string_view shop_url,
                                               std::string_view refresh_token,
                                               TimePoint now) {
-    const boost::json::object body{{"client_id", app.client_id},
-                                   {"client_secret", app.client_secret},
-                                   {"grant_type", "refresh_token"},
-                                   {"refresh_token", refresh_token}};
-    return PostTokenRequest(http, shop_url, body, ErrorCode::kInvalidCredentials, now);
-}
-
-void ApplyShopifyGrant(const ShopifyTokenGrant& grant, Credentials& credentials) {
-    credentials["access_token"] = grant.access_token;
-    credentials.erase("refresh_token");
-    credentials.erase("expires_at");
-    credentials.erase("refresh_token_expires_at");
-    if (!grant.refresh_token.empty()) {
-        credentials["refresh_token"] = grant.refresh_token;
-    }
-    if (grant.expires_at) {
-        credentials["expires_at"] = FormatRfc3339(*grant.expires_at);
-    }
-    if (grant.refresh_token_expires_at) {
-        credentials["refresh_token_expires_at"] = FormatRfc3339(*grant.refresh_token_expires_at);
-    }
-}
-
-bool ShopifyTokenExpiresSoon(const Credentials& credentials, TimePoint now) {
-    const auto it = credentials.find("expires_at");
-    if (it == credentials.end()) {
-        return false;
-    }
-    const std::optional<TimePoint> expires_at = ParseRfc3339(it->second);
-    return !expires_at || *expires_at - now < kRefreshMargin;
+    return kit::RefreshAccessToken(http, TokenEndpointOf(shop_url), app, refresh_token, now);
 }
 
 }  // namespace scs

@@ -6,23 +6,23 @@
 #include <utility>
 #include <vector>
 
+#include "connectors/kit/oauth2.hpp"
 #include "core/connection.hpp"
 #include "core/result.hpp"
 #include "core/time.hpp"
 #include "net/http_client.hpp"
 #include "net/query_string.hpp"
 
-// The OAuth pieces of a Shopify app (platforms doc A1): the install redirect, the query-HMAC
-// check of install requests and callbacks, the shop-domain rule, the code exchange and the
-// refresh of expiring offline tokens. Pure functions except the two token calls; thread-safe.
+// The OAuth pieces of a Shopify app (platforms doc A1) on top of kit/oauth2: Shopify's
+// endpoints and parameters (grant_options, expiring: "1"), the query-HMAC check of install
+// requests and callbacks and the shop-domain rule. Pure functions except the two token calls;
+// thread-safe.
 namespace scs {
 
-// The app's own settings (config platforms.shopify.*).
-struct ShopifyAppSettings {
-    std::string client_id;
-    std::string client_secret;
-    std::string scopes;  // comma-separated, e.g. "read_orders,read_products"
-};
+// The app's own settings (config platforms.shopify.*); scopes comma-separated.
+using ShopifyAppSettings = kit::OAuth2App;
+// Tokens granted by POST /admin/oauth/access_token.
+using ShopifyTokenGrant = kit::TokenGrant;
 
 // The canonical shop domain "{handle}.myshopify.com" (lower case). Accepts the admin URL form
 // "admin.shopify.com/store/{handle}" (with or without https://) and rewrites it. Anything else
@@ -33,8 +33,10 @@ struct ShopifyAppSettings {
 // means production, "https://{shop}".
 std::string ShopifyShopUrl(std::string_view url_template, std::string_view shop_domain);
 
-// A fresh OAuth state nonce: 32 random bytes as 64 hex characters.
-std::string NewShopifyOAuthState();
+// A fresh OAuth state nonce (kit::NewOAuthState).
+inline std::string NewShopifyOAuthState() {
+    return kit::NewOAuthState();
+}
 
 // Where to send the merchant to grant access (A1.1 step 2), for an offline token.
 std::string ShopifyAuthorizeUrl(const ShopifyAppSettings& app,
@@ -42,9 +44,11 @@ std::string ShopifyAuthorizeUrl(const ShopifyAppSettings& app,
                                 std::string_view redirect_uri,
                                 std::string_view state);
 
-// Percent-encodes like URLSearchParams (application/x-www-form-urlencoded) but with %20 for a
-// space, as Shopify's HMAC input requires.
-std::string ShopifyFormEncode(std::string_view text);
+// Percent-encodes like URLSearchParams but with %20 for a space (kit::FormEncode), as Shopify's
+// HMAC input requires.
+inline std::string ShopifyFormEncode(std::string_view text) {
+    return kit::FormEncode(text);
+}
 
 // The message Shopify signs: every parameter but hmac and signature, repeated keys joined with
 // ',', sorted by key, each pair form-encoded, joined with '&'.
@@ -55,15 +59,6 @@ std::string CanonicalShopifyQuery(const QueryParams& params);
 [[nodiscard]] Status VerifyShopifyQueryHmac(const QueryParams& params,
                                             std::string_view client_secret,
                                             TimePoint now);
-
-// Tokens granted by POST /admin/oauth/access_token.
-struct ShopifyTokenGrant {
-    std::string access_token;
-    std::string scope;
-    std::string refresh_token;                          // empty for a non-expiring token
-    std::optional<TimePoint> expires_at;                // now + expires_in
-    std::optional<TimePoint> refresh_token_expires_at;  // now + refresh_token_expires_in
-};
 
 // Reads a token response body; kInvalidPayload when it holds no access_token.
 [[nodiscard]] Result<ShopifyTokenGrant> ParseShopifyTokenResponse(std::string_view body,
@@ -85,11 +80,14 @@ struct ShopifyTokenGrant {
                                                             std::string_view refresh_token,
                                                             TimePoint now);
 
-// Writes a grant into the credential fields access_token, refresh_token, expires_at and
-// refresh_token_expires_at (RFC 3339), keeping the others (webhook_secret).
-void ApplyShopifyGrant(const ShopifyTokenGrant& grant, Credentials& credentials);
+// Writes a grant into the credentials (kit::ApplyGrant).
+inline void ApplyShopifyGrant(const ShopifyTokenGrant& grant, Credentials& credentials) {
+    kit::ApplyGrant(grant, credentials);
+}
 
 // True when the credentials carry an expires_at less than five minutes after `now`.
-bool ShopifyTokenExpiresSoon(const Credentials& credentials, TimePoint now);
+inline bool ShopifyTokenExpiresSoon(const Credentials& credentials, TimePoint now) {
+    return kit::TokenExpiresSoon(credentials, now);
+}
 
 }  // namespace scs

@@ -31,13 +31,6 @@ constexpr std::string_view kCloseMutation =
 const std::set<std::string> kCancelReasons = {
     "CUSTOMER", "DECLINED", "FRAUD", "INVENTORY", "OTHER", "STAFF"};
 
-std::string UpperAscii(std::string text) {
-    for (char& c : text) {
-        c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-    }
-    return text;
-}
-
 // What the cancel and close decisions need of the order.
 struct OrderState {
     bool cancelled = false;
@@ -72,7 +65,7 @@ Result<bool> JobDone(const GraphqlCall& call, const std::string& job_id) {
 Result<std::pair<std::string, bool>> StartCancel(const GraphqlCall& call,
                                                  const std::string& order_gid,
                                                  const OrderStatusRequest& request) {
-    const std::string reason = UpperAscii(request.reason.empty() ? "other" : request.reason);
+    const std::string reason = kit::UpperAscii(request.reason.empty() ? "other" : request.reason);
     if (kCancelReasons.count(reason) == 0) {
         return FailField("reason", "unknown cancel reason \"" + request.reason + "\"");
     }

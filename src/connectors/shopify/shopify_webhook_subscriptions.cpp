@@ -1,10 +1,11 @@
 #include "connectors/shopify/shopify_webhook_subscriptions.hpp"
 
-#include <set>
 #include <string>
+#include <vector>
 
 #include <boost/json.hpp>
 
+#include "connectors/kit/subscription_diff.hpp"
 #include "connectors/shopify/shopify_order_page.hpp"
 #include "connectors/shopify/shopify_query_cost.hpp"
 
@@ -28,9 +29,8 @@ std::string StringAt(const boost::json::object& object, std::string_view key) {
     return value != nullptr && value->is_string() ? std::string(value->get_string()) : "";
 }
 
-// The topics already delivered to callback_url.
-Result<std::set<std::string>> SubscribedTopics(const GraphqlCall& call,
-                                               std::string_view callback_url) {
+// The store's subscriptions (Shopify lists only active ones).
+Result<std::vector<kit::Subscription>> ListSubscriptions(const GraphqlCall& call) {
     auto data = call(kListQuery, {}, ShopifySelectionCost(kListQuery));
     if (!data) {
         return tl::unexpected(data.error());
@@ -39,13 +39,11 @@ Result<std::set<std::string>> SubscribedTopics(const GraphqlCall& call,
     if (!page) {
         return tl::unexpected(page.error());
     }
-    std::set<std::string> topics;
+    std::vector<kit::Subscription> subscriptions;
     for (const auto& node : page->nodes) {
-        if (StringAt(node, "uri") == callback_url) {
-            topics.insert(StringAt(node, "topic"));
-        }
+        subscriptions.push_back({StringAt(node, "topic"), StringAt(node, "uri"), true});
     }
-    return topics;
+    return subscriptions;
 }
 
 Status ReadUserErrors(const boost::json::object& data) {
@@ -65,15 +63,14 @@ Status ReadUserErrors(const boost::json::object& data) {
 }  // namespace
 
 Status SubscribeShopifyWebhooks(const GraphqlCall& call, std::string_view callback_url) {
-    auto existing = SubscribedTopics(call, callback_url);
+    auto existing = ListSubscriptions(call);
     if (!existing) {
         return tl::unexpected(existing.error());
     }
-    for (const std::string_view topic : kShopifyWebhookTopics) {
-        if (existing->count(std::string(topic)) > 0) {
-            continue;
-        }
-        const boost::json::object variables{{"topic", topic}, {"uri", callback_url}};
+    // Every step is a creation: the list holds no inactive subscription to reactivate.
+    for (const auto& step :
+         kit::PlanSubscriptions(kShopifyWebhookTopics, *existing, callback_url)) {
+        const boost::json::object variables{{"topic", step.topic}, {"uri", callback_url}};
         auto data = call(
             kCreateMutation, variables, kMutationBaseCost + ShopifySelectionCost(kCreateMutation));
         if (!data) {

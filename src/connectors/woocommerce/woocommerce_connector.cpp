@@ -1,11 +1,12 @@
 #include "connectors/woocommerce/woocommerce_connector.hpp"
 
-#include <cstdlib>
 #include <thread>
 #include <utility>
 
 #include <boost/json.hpp>
 
+#include "connectors/kit/connector_settings.hpp"
+#include "connectors/kit/misconfigured_connector.hpp"
 #include "connectors/woocommerce/woocommerce_catalogue.hpp"
 #include "connectors/woocommerce/woocommerce_fulfillment.hpp"
 #include "connectors/woocommerce/woocommerce_inventory.hpp"
@@ -21,32 +22,18 @@ namespace {
 const SystemTimeSource kWallClock;
 constexpr size_t kNonceBytes = 16;
 
-std::string Setting(const ConnectorDeps& deps, const std::string& key) {
-    const auto it = deps.settings.find(key);
-    return it == deps.settings.end() ? std::string() : it->second;
-}
-
-double SettingNumber(const ConnectorDeps& deps, const std::string& key, double fallback) {
-    const std::string text = Setting(deps, key);
-    char* end = nullptr;
-    const double value = std::strtod(text.c_str(), &end);
-    return !text.empty() && *end == '\0' && value > 0 ? value : fallback;
-}
-
-WooCommerceRestSettings ReadSettings(const ConnectorDeps& deps) {
+WooCommerceRestSettings ReadSettings(kit::ConnectorSettings& read) {
     WooCommerceRestSettings settings;
-    settings.https_auth = Setting(deps, "https_auth") == "query" ? WooCommerceHttpsAuth::kQuery
-                                                                 : WooCommerceHttpsAuth::kBasic;
-    settings.requests_per_second =
-        SettingNumber(deps,
-                      "restore_rate",
-                      SettingNumber(deps, "requests_per_second", settings.requests_per_second));
-    settings.burst = SettingNumber(deps, "bucket_size", settings.requests_per_second);
-    settings.max_wait = std::chrono::milliseconds(static_cast<int64_t>(
-        SettingNumber(deps, "max_wait_ms", static_cast<double>(settings.max_wait.count()))));
-    settings.total_timeout = std::chrono::milliseconds(static_cast<int64_t>(SettingNumber(
-        deps, "request_timeout_ms", static_cast<double>(settings.total_timeout.count()))));
-    settings.public_only = Setting(deps, "allow_private_addresses") != "true";
+    settings.https_auth = read.Choice("https_auth", {"basic", "query"}) == "query"
+                              ? WooCommerceHttpsAuth::kQuery
+                              : WooCommerceHttpsAuth::kBasic;
+    // restore_rate is the config key; requests_per_second the older spelling of the same rate.
+    settings.requests_per_second = read.PositiveNumber(
+        "restore_rate", read.PositiveNumber("requests_per_second", settings.requests_per_second));
+    settings.burst = read.PositiveNumber("bucket_size", settings.requests_per_second);
+    settings.max_wait = read.Milliseconds("max_wait_ms", settings.max_wait);
+    settings.total_timeout = read.Milliseconds("request_timeout_ms", settings.total_timeout);
+    settings.public_only = !read.Flag("allow_private_addresses", false);
     return settings;
 }
 
@@ -59,8 +46,8 @@ std::string Credential(const Credentials& credentials, const std::string& name) 
 // hands it to the operation's function. Not thread-safe; one per use.
 class WooCommerceConnector final : public Connector {
 public:
-    explicit WooCommerceConnector(const ConnectorDeps& deps)
-        : settings_(ReadSettings(deps)),
+    WooCommerceConnector(const ConnectorDeps& deps, WooCommerceRestSettings settings)
+        : settings_(settings),
           http_(deps.http ? deps.http : MakeCurlHttpClient()),
           state_(deps.state),
           clock_(deps.clock != nullptr ? *deps.clock : kWallClock),
@@ -187,7 +174,12 @@ private:
 }  // namespace
 
 ConnectorPtr MakeWooCommerceConnector(const ConnectorDeps& deps) {
-    return std::make_unique<WooCommerceConnector>(deps);
+    kit::ConnectorSettings read("woocommerce", deps.settings);
+    const WooCommerceRestSettings settings = ReadSettings(read);
+    if (auto checked = read.Check(); !checked) {
+        return kit::MakeMisconfiguredConnector(std::move(checked.error()));
+    }
+    return std::make_unique<WooCommerceConnector>(deps, settings);
 }
 
 }  // namespace scs

@@ -4,7 +4,8 @@
 
 #include <boost/json/parse.hpp>
 
-#include "connectors/woocommerce/woocommerce_json.hpp"
+#include "connectors/kit/order_reading.hpp"
+#include "connectors/woocommerce/woocommerce_json_dialect.hpp"
 #include "connectors/woocommerce/woocommerce_order_rules.hpp"
 #include "core/money.hpp"
 
@@ -14,7 +15,17 @@ namespace {
 namespace json = boost::json;
 using woocommerce::JsonReader;
 
-constexpr std::string_view kSubject = "woocommerce order";
+// WooCommerce's `billing` and `shipping` keys; the name is first_name + last_name.
+constexpr kit::AddressKeys kAddressKeys{"",
+                                        "company",
+                                        "phone",
+                                        "email",
+                                        "address_1",
+                                        "address_2",
+                                        "city",
+                                        "state",
+                                        "postcode",
+                                        "country"};
 
 // What the reader hands over besides the content: the raw facts the rules turn into status and
 // payment.
@@ -22,20 +33,6 @@ struct OrderParts {
     Order order;
     woocommerce::PaymentFacts payment;
 };
-
-void AddMoney(JsonReader& reader, std::string_view key, int64_t amount, int64_t& sum) {
-    if (__builtin_add_overflow(sum, amount, &sum)) {
-        reader.Fail(key, "sum out of range");
-    }
-}
-
-std::string ReadCurrency(JsonReader& reader) {
-    std::string currency = reader.String("currency");
-    if (!reader.Failed() && !CurrencyExponent(currency)) {
-        reader.Fail("currency", "unknown ISO 4217 currency \"" + currency + "\"");
-    }
-    return currency;
-}
 
 // The unit price from `subtotal` (before discounts) / quantity; `price` (a JSON number, the
 // after-discount total / quantity) only when the subtotal is missing, which leaves no discount.
@@ -62,16 +59,7 @@ void ReadLineMoney(JsonReader& line,
 }
 
 OrderLineItem ReadLine(JsonReader& line, const std::string& currency, int64_t& subtotal) {
-    OrderLineItem item;
-    item.external_id = line.Id("id");
-    item.external_product_id = line.OptionalId("product_id");
-    item.external_variant_id = line.OptionalId("variation_id");
-    item.sku = line.OptionalString("sku");
-    item.name = line.String("name");
-    item.quantity = line.Integer("quantity");
-    if (item.quantity < 0) {
-        line.Fail("quantity", "must not be negative");
-    }
+    OrderLineItem item = kit::ReadLineIdentity(line, "variation_id");
     ReadLineMoney(line, currency, item, subtotal);
     return item;
 }
@@ -80,7 +68,7 @@ void ReadLines(JsonReader& reader, Order& order) {
     for (auto& line : reader.Objects("line_items")) {
         int64_t subtotal = 0;
         order.line_items.push_back(ReadLine(line, order.currency, subtotal));
-        AddMoney(reader, "line_items", subtotal, order.totals.subtotal);
+        kit::AddMoney(reader, "line_items", subtotal, order.totals.subtotal);
     }
 }
 
@@ -96,7 +84,7 @@ void ReadTotals(JsonReader& reader, OrderParts& parts) {
     // Refund totals are negative ("-10.00"); the refunded amount is their magnitude.
     for (auto& refund : reader.Objects("refunds")) {
         const int64_t amount = refund.Money("total", currency);
-        AddMoney(reader, "refunds", amount < 0 ? -amount : amount, parts.payment.refunded);
+        kit::AddMoney(reader, "refunds", amount < 0 ? -amount : amount, parts.payment.refunded);
     }
 }
 
@@ -120,23 +108,10 @@ std::optional<OrderAddress> ReadAddress(JsonReader& reader, std::string_view key
     if (!source) {
         return std::nullopt;
     }
-    OrderAddress address;
-    address.name = FullName(*source);
-    address.company = source->OptionalString("company");
-    address.phone = source->OptionalString("phone");
-    address.email = source->OptionalString("email");
-    address.line1 = source->OptionalString("address_1");
-    address.line2 = source->OptionalString("address_2");
-    address.city = source->OptionalString("city");
-    address.region = source->OptionalString("state");
-    address.postal_code = source->OptionalString("postcode");
-    address.country_code = source->OptionalString("country");
-    if (address.country_code) {
-        *address.country_code = woocommerce::UpperAscii(*address.country_code);
-        if (!woocommerce::IsCountryCode(*address.country_code)) {
-            address.country_code.reset();
-        }
-    }
+    // The name comes first, as the reader keeps the first error.
+    auto name = FullName(*source);
+    OrderAddress address = kit::ReadAddressFields(*source, kAddressKeys, true);
+    address.name = std::move(name);
     return IsEmpty(address) ? std::nullopt : std::optional<OrderAddress>(address);
 }
 
@@ -162,7 +137,7 @@ void ReadShipping(JsonReader& reader, Order& order) {
     int64_t price = 0;
     auto lines = reader.Objects("shipping_lines");
     for (auto& line : lines) {
-        AddMoney(reader, "shipping_lines", line.Money("total", order.currency), price);
+        kit::AddMoney(reader, "shipping_lines", line.Money("total", order.currency), price);
     }
     if (!lines.empty()) {
         shipping.method = lines.front().OptionalString("method_title");
@@ -172,12 +147,12 @@ void ReadShipping(JsonReader& reader, Order& order) {
 }
 
 void ReadDates(JsonReader& reader, Order& order) {
-    const auto created = reader.OptionalGmtTime("date_created_gmt");
+    const auto created = reader.OptionalTime("date_created_gmt");
     if (!created) {
         reader.Fail("date_created_gmt", "missing");
     }
     order.created_at = created.value_or(TimePoint{});
-    order.updated_at = reader.OptionalGmtTime("date_modified_gmt").value_or(order.created_at);
+    order.updated_at = reader.OptionalTime("date_modified_gmt").value_or(order.created_at);
 }
 
 OrderParts ReadOrder(JsonReader& reader) {
@@ -186,12 +161,12 @@ OrderParts ReadOrder(JsonReader& reader) {
     order.external_id = reader.Id("id");
     order.reference = reader.String("number");
     order.external_status = reader.String("status");
-    order.currency = ReadCurrency(reader);
+    order.currency = kit::ReadCurrency(reader, "currency");
     ReadDates(reader, order);
     order.note = reader.OptionalString("customer_note");
     parts.payment.status = order.external_status;
     parts.payment.payment_method = reader.OptionalString("payment_method").value_or("");
-    parts.payment.date_paid = reader.OptionalGmtTime("date_paid_gmt").has_value();
+    parts.payment.date_paid = reader.OptionalTime("date_paid_gmt").has_value();
     ReadTotals(reader, parts);
     ReadLines(reader, order);
     ReadPeople(reader, order);
@@ -201,12 +176,7 @@ OrderParts ReadOrder(JsonReader& reader) {
 
 Result<Order> CompleteOrder(OrderParts parts, const OrderMappingContext& context) {
     Order& order = parts.order;
-    order.id = woocommerce::CanonicalOrderId(context.connection_id, order.external_id);
-    order.seller_id = context.seller_id;
-    order.seller_sales_channel_id = context.connection_id;
-    order.sales_channel = "woocommerce";
-    order.received_at = context.received_at;
-    order.version = 1;
+    kit::StampOrder(order, context, "woocommerce");
     auto status = woocommerce::CanonicalStatus(order.external_status, context.status_overrides);
     if (!status) {
         return tl::unexpected(status.error());
@@ -221,10 +191,11 @@ Result<Order> CompleteOrder(OrderParts parts, const OrderMappingContext& context
         auto total = woocommerce::LineTotal(order.line_items[i]);
         if (!total) {
             const std::string field = "line_items[" + std::to_string(i) + "].total";
-            return tl::unexpected(Error{ErrorCode::kInvalidPayload,
-                                        std::string(kSubject) + ": " + field + ": out of range",
-                                        field,
-                                        std::nullopt});
+            return tl::unexpected(Error{
+                ErrorCode::kInvalidPayload,
+                std::string(woocommerce::kOrderDialect.subject) + ": " + field + ": out of range",
+                field,
+                std::nullopt});
         }
         order.line_items[i].total = *total;
     }
@@ -239,7 +210,7 @@ Result<Order> MapWooCommerceOrderValue(const json::value& order,
         return Fail(ErrorCode::kInvalidPayload, "woocommerce order: not a JSON object");
     }
     std::optional<Error> first_error;
-    JsonReader reader(order.get_object(), "", kSubject, first_error);
+    JsonReader reader(order.get_object(), "", woocommerce::kOrderDialect, first_error);
     OrderParts parts = ReadOrder(reader);
     if (first_error) {
         return tl::unexpected(std::move(*first_error));
@@ -269,7 +240,7 @@ WooCommerceOrderKeys ReadWooCommerceOrderKeys(const json::value& order) {
                    : std::nullopt;
     };
     if (const auto* id = object->if_contains("id")) {
-        keys.external_id = woocommerce::IdOf(*id).value_or("");
+        keys.external_id = kit::IdOf(*id).value_or("");
     }
     const auto modified = text("date_modified_gmt");
     const auto created = text("date_created_gmt");

@@ -2,12 +2,11 @@
 
 #include <algorithm>
 #include <array>
-#include <utility>
 
 namespace scs::woocommerce {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, OrderStatus>, 9> kDefaultStatuses{{
+constexpr std::array<kit::StatusRow, 9> kDefaultStatuses{{
     {"pending", OrderStatus::kPending},
     {"processing", OrderStatus::kConfirmed},
     {"on-hold", OrderStatus::kOnHold},
@@ -20,6 +19,9 @@ constexpr std::array<std::pair<std::string_view, OrderStatus>, 9> kDefaultStatus
     {"trash", OrderStatus::kCancelled},
     {"checkout-draft", OrderStatus::kPending},
 }};
+
+// Core's direct bank transfer; every other gateway id ("cod", "stripe", ...) is kept.
+constexpr std::array<kit::PaymentMethodRow, 1> kPaymentMethods{{{"bacs", "bank_transfer"}}};
 
 bool PaymentReceived(const PaymentFacts& facts, bool is_cod) {
     return is_cod ? facts.status == "completed" : facts.date_paid;
@@ -45,27 +47,16 @@ PaymentStatus PaymentStatusOf(const PaymentFacts& facts, bool paid) {
 }  // namespace
 
 std::optional<OrderStatus> DefaultOrderStatus(std::string_view status) {
-    for (const auto& [name, canonical] : kDefaultStatuses) {
-        if (name == status) {
-            return canonical;
-        }
-    }
-    return std::nullopt;
+    return kit::LookUpStatus(kDefaultStatuses, status);
 }
 
 Result<OrderStatus> CanonicalStatus(std::string_view status,
                                     const std::map<std::string, std::string>& overrides) {
-    const auto found = overrides.find(std::string(status));
-    if (found != overrides.end()) {
-        const auto overridden = ParseOrderStatus(found->second);
-        if (!overridden) {
-            return FailField("status_mapping",
-                             "status override \"" + found->first + "\" -> \"" + found->second +
-                                 "\" names no canonical status");
-        }
-        return *overridden;
+    auto overridden = kit::OverriddenStatus(status, overrides);
+    if (!overridden) {
+        return tl::unexpected(overridden.error());
     }
-    if (const auto canonical = DefaultOrderStatus(status)) {
+    if (const auto canonical = overridden->has_value() ? *overridden : DefaultOrderStatus(status)) {
         return *canonical;
     }
     return tl::unexpected(Error{ErrorCode::kInvalidPayload,
@@ -76,13 +67,7 @@ Result<OrderStatus> CanonicalStatus(std::string_view status,
 }
 
 std::string PaymentMethodOf(std::string_view payment_method) {
-    if (payment_method.empty()) {
-        return "unknown";
-    }
-    if (payment_method == "bacs") {
-        return "bank_transfer";
-    }
-    return std::string(payment_method);
+    return kit::PaymentMethodOf(kPaymentMethods, payment_method);
 }
 
 OrderPayment PaymentOf(const PaymentFacts& facts) {
@@ -99,15 +84,7 @@ OrderPayment PaymentOf(const PaymentFacts& facts) {
 }
 
 Result<int64_t> LineTotal(const OrderLineItem& item) {
-    int64_t total = 0;
-    const bool overflow = __builtin_mul_overflow(item.quantity, item.unit_price, &total) ||
-                          __builtin_sub_overflow(total, item.discount.value_or(0), &total) ||
-                          __builtin_add_overflow(total, item.tax.value_or(0), &total);
-    if (overflow) {
-        return Fail(ErrorCode::kInvalidPayload,
-                    "woocommerce order: line item " + item.external_id + ": total out of range");
-    }
-    return total;
+    return kit::LineTotal(item, true, "woocommerce order");
 }
 
 std::optional<UnitAndDiscount> SplitLine(int64_t quantity, int64_t subtotal, int64_t total) {
@@ -122,23 +99,6 @@ std::optional<UnitAndDiscount> SplitLine(int64_t quantity, int64_t subtotal, int
         return std::nullopt;
     }
     return split;
-}
-
-std::string CanonicalOrderId(int64_t connection_id, std::string_view external_id) {
-    return "woocommerce:" + std::to_string(connection_id) + ":" + std::string(external_id);
-}
-
-std::string UpperAscii(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](char c) {
-        return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-    });
-    return out;
-}
-
-bool IsCountryCode(std::string_view code) {
-    return code.size() == 2 &&
-           std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 }  // namespace scs::woocommerce

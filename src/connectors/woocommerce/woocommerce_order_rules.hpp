@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "connectors/kit/order_rules.hpp"
 #include "core/order.hpp"
 #include "core/result.hpp"
 
@@ -64,14 +65,7 @@ struct UnitAndDiscount {
                                                        int64_t subtotal,
                                                        int64_t total);
 
-// The service's stable id for a platform order: "woocommerce:<connection id>:<order id>", the
-// rule Shopify's mapping uses with its own tag.
-std::string CanonicalOrderId(int64_t connection_id, std::string_view external_id);
-
-// "sa" -> "SA" (ASCII letters only; other bytes are kept).
-std::string UpperAscii(std::string_view text);
-
-// Two upper-case ASCII letters, as ISO 3166-1 alpha-2 codes are.
-bool IsCountryCode(std::string_view code);
+using kit::IsCountryCode;
+using kit::UpperAscii;
 
 }  // namespace scs::woocommerce

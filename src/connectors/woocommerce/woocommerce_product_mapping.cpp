@@ -1,6 +1,6 @@
 #include <boost/json/value.hpp>
 
-#include "connectors/woocommerce/woocommerce_json.hpp"
+#include "connectors/woocommerce/woocommerce_json_dialect.hpp"
 #include "connectors/woocommerce/woocommerce_mapping.hpp"
 
 namespace scs {
@@ -8,8 +8,6 @@ namespace {
 
 namespace json = boost::json;
 using woocommerce::JsonReader;
-
-constexpr std::string_view kSubject = "woocommerce product";
 
 // What the listings of one product share.
 struct ProductFacts {
@@ -87,7 +85,8 @@ std::vector<Listing> ReadVariations(JsonReader& product_reader,
             product_reader.Fail(path, "must be an object");
             return {};
         }
-        JsonReader variation(array[i].get_object(), path, kSubject, first_error);
+        JsonReader variation(
+            array[i].get_object(), path, woocommerce::kProductDialect, first_error);
         listings.push_back(ReadVariation(variation, array[i].get_object(), product));
     }
     return listings;
@@ -117,7 +116,7 @@ Result<std::vector<Listing>> MapWooCommerceProduct(const json::value& product,
         return Fail(ErrorCode::kInvalidPayload, "woocommerce product: not a JSON object");
     }
     std::optional<Error> first_error;
-    JsonReader reader(product.get_object(), "", kSubject, first_error);
+    JsonReader reader(product.get_object(), "", woocommerce::kProductDialect, first_error);
     const ProductFacts facts = ReadProduct(reader, product.get_object());
     std::vector<Listing> listings;
     if (HasVariations(facts.type)) {

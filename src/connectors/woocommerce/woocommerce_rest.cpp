@@ -1,6 +1,7 @@
 #include "connectors/woocommerce/woocommerce_rest.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <limits>
@@ -8,14 +9,21 @@
 
 #include <boost/json.hpp>
 
-#include "net/retry_after.hpp"
-
 namespace scs {
 namespace {
 
 constexpr auto kFirstBackoff = std::chrono::milliseconds(1000);
 constexpr auto kMaxBackoff = std::chrono::milliseconds(16000);
 constexpr size_t kMaxMessage = 300;
+
+// What WooCommerce's HTTP statuses mean besides 5xx; any other failed status is kBadRequest.
+constexpr std::array<kit::StatusErrorRow, 5> kStatusErrors{{
+    {401, ErrorCode::kInvalidCredentials},
+    {403, ErrorCode::kInvalidCredentials},
+    {404, ErrorCode::kNotFound},
+    {409, ErrorCode::kConflict},
+    {413, ErrorCode::kPayloadTooLarge},
+}};
 
 bool IsWait(int status) {
     return status == 429 || status == 503;
@@ -54,14 +62,6 @@ WooCommerceReply ReadReply(OutboundResponse response) {
     return reply;
 }
 
-std::chrono::milliseconds WaitFor(const OutboundResponse& response, int attempt) {
-    const auto header = response.Header("Retry-After");
-    if (const auto wait = header ? ParseRetryAfter(*header) : std::nullopt; wait) {
-        return std::max(*wait, std::chrono::milliseconds(1));
-    }
-    return std::min(kFirstBackoff * (int64_t{1} << std::min(attempt, 10)), kMaxBackoff);
-}
-
 std::string Describe(const WooCommerceReply& reply) {
     std::string text = "HTTP " + std::to_string(reply.status);
     if (!reply.error_code.empty()) {
@@ -71,22 +71,6 @@ std::string Describe(const WooCommerceReply& reply) {
         text += ": " + reply.error_message;
     }
     return text;
-}
-
-ErrorCode CodeOfStatus(int status) {
-    switch (status) {
-        case 401:
-        case 403:
-            return ErrorCode::kInvalidCredentials;
-        case 404:
-            return ErrorCode::kNotFound;
-        case 409:
-            return ErrorCode::kConflict;
-        case 413:
-            return ErrorCode::kPayloadTooLarge;
-        default:
-            return status >= 500 ? ErrorCode::kUnavailable : ErrorCode::kBadRequest;
-    }
 }
 
 }  // namespace
@@ -111,7 +95,15 @@ WooCommerceRest::WooCommerceRest(WooCommerceRestDeps deps,
     : deps_(std::move(deps)),
       settings_(settings),
       store_url_(std::move(store_url)),
-      keys_(std::move(keys)) {}
+      keys_(std::move(keys)),
+      policy_{settings_.max_attempts,
+              settings_.max_wait,
+              deps_.sleep,
+              "this store's request budget is spent",
+              [](int status) {
+                  return "the WooCommerce store (or its host) kept answering HTTP " +
+                         std::to_string(status) + "; try again later";
+              }} {}
 
 Result<WooCommerceReply> WooCommerceRest::Get(std::string_view path,
                                               const WooCommerceQuery& query) {
@@ -156,56 +148,33 @@ Result<WooCommerceReply> WooCommerceRest::Exchange(std::string_view method,
     if (!query.empty()) {
         url += "?" + FormatQueryString(query);
     }
-    std::chrono::milliseconds waited{0};
-    std::chrono::milliseconds wait{0};
-    int status = 0;
-    for (int attempt = 0; attempt < settings_.max_attempts; ++attempt) {
-        if (auto paced = Pace(waited); !paced) {
-            return tl::unexpected(paced.error());
-        }
-        auto response = SendOnce(method, url, body);
-        if (!response) {
-            return tl::unexpected(response.error());
-        }
-        status = response->status;
-        if (!IsWait(status)) {
-            return ReadReply(std::move(*response));
-        }
-        wait = WaitFor(*response, attempt);
-        if (attempt + 1 == settings_.max_attempts || waited + wait > settings_.max_wait) {
-            break;
-        }
-        deps_.sleep(wait);
-        waited += wait;
-    }
-    return FailRetryAfter(ErrorCode::kRateLimited,
-                          "the WooCommerce store (or its host) kept answering HTTP " +
-                              std::to_string(status) + "; try again later",
-                          CeilSeconds(std::max(wait, std::chrono::milliseconds(1))));
+    return kit::RunPlatformCall<WooCommerceReply>(
+        policy_,
+        [this] { return Draw(); },
+        [&] { return SendOnce(method, url, body); },
+        [](OutboundResponse&& response, int attempt) {
+            if (!IsWait(response.status)) {
+                return kit::Attempt<WooCommerceReply>{ReadReply(std::move(response))};
+            }
+            return kit::Attempt<WooCommerceReply>{
+                WooCommerceReply{},
+                kit::RetryAfterOr(response, kit::Backoff(attempt, kFirstBackoff, kMaxBackoff))};
+        });
 }
 
-Status WooCommerceRest::Pace(std::chrono::milliseconds& waited) {
+Result<std::chrono::milliseconds> WooCommerceRest::Draw() {
     if (deps_.state == nullptr) {
-        return {};
+        return std::chrono::milliseconds(0);
     }
-    const std::string bucket = "woocommerce:" + store_url_;
-    while (true) {
-        auto drawn = deps_.state->TryTake(
-            bucket, std::max(1.0, settings_.burst), settings_.requests_per_second, 1);
-        if (!drawn) {
-            return tl::unexpected(drawn.error());
-        }
-        if (drawn->granted) {
-            return {};
-        }
-        const auto wait = std::max(drawn->retry_after, std::chrono::milliseconds(1));
-        if (waited + wait > settings_.max_wait) {
-            return FailRetryAfter(
-                ErrorCode::kRateLimited, "this store's request budget is spent", CeilSeconds(wait));
-        }
-        deps_.sleep(wait);
-        waited += wait;
+    auto drawn = deps_.state->TryTake("woocommerce:" + store_url_,
+                                      std::max(1.0, settings_.burst),
+                                      settings_.requests_per_second,
+                                      1);
+    if (!drawn) {
+        return tl::unexpected(drawn.error());
     }
+    return drawn->granted ? std::chrono::milliseconds(0)
+                          : std::max(drawn->retry_after, std::chrono::milliseconds(1));
 }
 
 Result<OutboundResponse> WooCommerceRest::SendOnce(std::string_view method,
@@ -250,7 +219,8 @@ Error WooCommerceRest::ErrorOf(const WooCommerceReply& reply) const {
                      {},
                      std::nullopt};
     }
-    const ErrorCode code = CodeOfStatus(reply.status);
+    const ErrorCode code =
+        kit::ErrorCodeOfStatus(reply.status, kStatusErrors, ErrorCode::kBadRequest);
     if (code == ErrorCode::kInvalidCredentials) {
         // The controllers' own check answers when no key arrived at all: over https with Basic
         // auth, the host dropped the Authorization header (woocommerce/woocommerce#17271).

@@ -9,6 +9,7 @@
 
 #include <boost/json/value.hpp>
 
+#include "connectors/kit/platform_call.hpp"
 #include "connectors/woocommerce/woocommerce_auth.hpp"
 #include "core/result.hpp"
 #include "core/time.hpp"
@@ -100,7 +101,8 @@ private:
                                                 std::string_view path,
                                                 const WooCommerceQuery& query,
                                                 const std::string& body);
-    [[nodiscard]] Status Pace(std::chrono::milliseconds& waited);
+    // How long the store's shared token bucket asks to wait (0: go now).
+    [[nodiscard]] Result<std::chrono::milliseconds> Draw();
     [[nodiscard]] Result<OutboundResponse> SendOnce(std::string_view method,
                                                     const std::string& url,
                                                     const std::string& body);
@@ -110,6 +112,7 @@ private:
     WooCommerceRestSettings settings_;
     std::string store_url_;
     WooCommerceKeys keys_;
+    kit::CallPolicy policy_;
 };
 
 // Small readers of WooCommerce JSON objects: a missing or mistyped member reads as empty.

@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "connectors/kit/subscription_diff.hpp"
 #include "security/crypto.hpp"
 
 namespace scs {
@@ -64,29 +65,15 @@ Status Create(WooCommerceRest& rest,
     return created ? Status{} : tl::unexpected(created.error());
 }
 
-// Brings one topic's webhooks to callback_url into shape.
-Status Reconcile(WooCommerceRest& rest,
-                 const std::vector<const boost::json::value*>& matches,
-                 std::string_view topic,
-                 std::string_view callback_url,
-                 const WooCommerceWebhookSecret& secret) {
-    if (matches.empty()) {
-        return Create(rest, topic, callback_url, secret.secret);
+// The webhooks as subscriptions, index for index.
+std::vector<kit::Subscription> Subscriptions(const std::vector<boost::json::value>& webhooks) {
+    std::vector<kit::Subscription> subscriptions;
+    for (const auto& webhook : webhooks) {
+        subscriptions.push_back({WooString(webhook, "topic"),
+                                 WooString(webhook, "delivery_url"),
+                                 WooString(webhook, "status") == "active"});
     }
-    if (secret.created) {
-        for (const auto* webhook : matches) {
-            if (auto activated = Activate(rest, *webhook, secret.secret); !activated) {
-                return activated;
-            }
-        }
-        return {};
-    }
-    for (const auto* webhook : matches) {
-        if (WooString(*webhook, "status") == "active") {
-            return {};
-        }
-    }
-    return Activate(rest, *matches.front(), secret.secret);
+    return subscriptions;
 }
 
 }  // namespace
@@ -126,15 +113,14 @@ Status SubscribeWooCommerceWebhooks(WooCommerceRest& rest,
     if (!webhooks) {
         return tl::unexpected(webhooks.error());
     }
-    for (const std::string_view topic : kWooCommerceWebhookTopics) {
-        std::vector<const boost::json::value*> matches;
-        for (const auto& webhook : *webhooks) {
-            if (WooString(webhook, "topic") == topic &&
-                WooString(webhook, "delivery_url") == callback_url) {
-                matches.push_back(&webhook);
-            }
-        }
-        if (auto done = Reconcile(rest, matches, topic, callback_url, secret); !done) {
+    // A new secret goes to every matching webhook: their old secret is unknown.
+    const auto steps = kit::PlanSubscriptions(
+        kWooCommerceWebhookTopics, Subscriptions(*webhooks), callback_url, secret.created);
+    for (const auto& step : steps) {
+        auto done = step.kind == kit::SubscriptionStep::Kind::kCreate
+                        ? Create(rest, step.topic, callback_url, secret.secret)
+                        : Activate(rest, (*webhooks)[step.existing_index], secret.secret);
+        if (!done) {
             return done;
         }
     }

@@ -100,7 +100,7 @@ TEST(WooCommerceOrderRulesTest, LineTotalAlwaysAddsTheTax) {
 }
 
 TEST(WooCommerceOrderRulesTest, StableOrderId) {
-    EXPECT_EQ(CanonicalOrderId(21, "7301"), "woocommerce:21:7301");
+    EXPECT_EQ(kit::CanonicalOrderId("woocommerce", 21, "7301"), "woocommerce:21:7301");
 }
 
 TEST(WooCommerceOrderRulesTest, CountryCodes) {

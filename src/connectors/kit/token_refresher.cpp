@@ -1,11 +1,10 @@
-#include "connectors/shopify/shopify_token_refresher.hpp"
+#include "connectors/kit/token_refresher.hpp"
 
-#include <string>
 #include <utility>
 
 #include "security/crypto.hpp"
 
-namespace scs {
+namespace scs::kit {
 namespace {
 
 constexpr auto kLockTtl = std::chrono::seconds(30);
@@ -18,39 +17,43 @@ std::string Field(const Credentials& credentials, const std::string& name) {
 // Fresh tokens another process stored: a different access token that is not about to expire.
 bool HasNewerToken(const Credentials& stored, const std::string& stale_token, TimePoint now) {
     const std::string token = Field(stored, "access_token");
-    return !token.empty() && token != stale_token && !ShopifyTokenExpiresSoon(stored, now);
+    return !token.empty() && token != stale_token && !TokenExpiresSoon(stored, now);
 }
 
 }  // namespace
 
-ShopifyTokenRefresher::ShopifyTokenRefresher(HttpClient& http,
-                                             StateStore* state,
-                                             const TimeSource& clock,
-                                             ShopifyAppSettings app,
-                                             Sleeper sleep)
-    : http_(http), state_(state), clock_(clock), app_(std::move(app)), sleep_(std::move(sleep)) {}
+TokenRefresher::TokenRefresher(StateStore* state,
+                               const TimeSource& clock,
+                               Sleep sleep,
+                               std::string_view platform,
+                               std::string_view lock_prefix)
+    : state_(state),
+      clock_(clock),
+      sleep_(std::move(sleep)),
+      platform_(platform),
+      lock_prefix_(lock_prefix) {}
 
-Status ShopifyTokenRefresher::EnsureFresh(ConnectorSession& session,
-                                          std::string_view shop_url,
-                                          bool rejected) {
-    if (!rejected && !ShopifyTokenExpiresSoon(session.credentials, clock_.Now())) {
+Status TokenRefresher::EnsureFresh(ConnectorSession& session,
+                                   bool rejected,
+                                   const RefreshCall& refresh) {
+    if (!rejected && !TokenExpiresSoon(session.credentials, clock_.Now())) {
         return {};
     }
     const bool can_refresh =
         session.vault != nullptr && !Field(session.credentials, "refresh_token").empty();
     if (!can_refresh) {
-        // A non-expiring token (custom app) has nothing to refresh; a rejected one is dead.
+        // A non-expiring token has nothing to refresh; a rejected one is dead.
         if (rejected) {
             return Fail(ErrorCode::kInvalidCredentials,
-                        "Shopify rejected the access token and it cannot be refreshed");
+                        platform_ + " rejected the access token and it cannot be refreshed");
         }
         return {};
     }
     const std::string stale_token = Field(session.credentials, "access_token");
     if (state_ == nullptr) {
-        return RefreshLocked(session, shop_url, stale_token);
+        return RefreshLocked(session, stale_token, refresh);
     }
-    const std::string lock = "shopify-refresh:" + std::to_string(session.connection.id);
+    const std::string lock = lock_prefix_ + std::to_string(session.connection.id);
     const std::string owner = RandomToken(16);
     auto locked = state_->TryLock(lock, owner, kLockTtl);
     if (!locked) {
@@ -59,14 +62,14 @@ Status ShopifyTokenRefresher::EnsureFresh(ConnectorSession& session,
     if (!*locked) {
         return AwaitOtherRefresh(session, stale_token);
     }
-    Status refreshed = RefreshLocked(session, shop_url, stale_token);
+    Status refreshed = RefreshLocked(session, stale_token, refresh);
     static_cast<void>(state_->Unlock(lock, owner));
     return refreshed;
 }
 
-Status ShopifyTokenRefresher::RefreshLocked(ConnectorSession& session,
-                                            std::string_view shop_url,
-                                            const std::string& stale_token) {
+Status TokenRefresher::RefreshLocked(ConnectorSession& session,
+                                     const std::string& stale_token,
+                                     const RefreshCall& refresh) {
     // The previous lock holder may have finished just before we locked: use its tokens rather
     // than rotating again (which would revoke what it is using).
     auto stored = session.vault->Load(session.connection.id);
@@ -77,13 +80,12 @@ Status ShopifyTokenRefresher::RefreshLocked(ConnectorSession& session,
         session.credentials = std::move(*stored);
         return {};
     }
-    const std::string refresh_token = Field(*stored, "refresh_token");
-    auto grant = RefreshShopifyToken(http_, app_, shop_url, refresh_token, clock_.Now());
+    auto grant = refresh(Field(*stored, "refresh_token"));
     if (!grant) {
         return tl::unexpected(grant.error());
     }
     Credentials rotated = *stored;
-    ApplyShopifyGrant(*grant, rotated);
+    ApplyGrant(*grant, rotated);
     // Saved before use: the old refresh token is spent, so losing these would lose the store.
     if (auto saved = session.vault->Save(session.connection.id, rotated); !saved) {
         return tl::unexpected(saved.error());
@@ -92,8 +94,8 @@ Status ShopifyTokenRefresher::RefreshLocked(ConnectorSession& session,
     return {};
 }
 
-Status ShopifyTokenRefresher::AwaitOtherRefresh(ConnectorSession& session,
-                                                const std::string& stale_token) {
+Status TokenRefresher::AwaitOtherRefresh(ConnectorSession& session,
+                                         const std::string& stale_token) {
     for (auto waited = std::chrono::milliseconds(0); waited < kLoserWait; waited += kLoserPoll) {
         sleep_(kLoserPoll);
         auto stored = session.vault->Load(session.connection.id);
@@ -105,8 +107,9 @@ Status ShopifyTokenRefresher::AwaitOtherRefresh(ConnectorSession& session,
             return {};
         }
     }
-    return Fail(ErrorCode::kUnavailable,
-                "another process is refreshing this store's Shopify token and has not finished");
+    return Fail(
+        ErrorCode::kUnavailable,
+        "another process is refreshing this store's " + platform_ + " token and has not finished");
 }
 
-}  // namespace scs
+}  // namespace scs::kit

@@ -1,12 +1,14 @@
-#include "connectors/shopify/json_reader.hpp"
+#include "connectors/kit/json_reader.hpp"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 
 #include <boost/json/parse.hpp>
 
 #include "core/money.hpp"
 
-namespace scs::shopify {
+namespace scs::kit {
 namespace {
 
 namespace json = boost::json;
@@ -21,12 +23,57 @@ bool IsDigits(std::string_view text) {
            std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// The decimal text of a JSON number as written: integers exactly, doubles as their shortest
+// round-trip fixed-point form (12.5 -> "12.5", 19.99 -> "19.99").
+std::string NumberText(const json::value& value) {
+    if (value.is_int64()) {
+        return std::to_string(value.get_int64());
+    }
+    if (value.is_uint64()) {
+        return std::to_string(value.get_uint64());
+    }
+    std::array<char, 400> buffer{};
+    const auto [end, error] = std::to_chars(
+        buffer.data(), buffer.data() + buffer.size(), value.get_double(), std::chars_format::fixed);
+    return error == std::errc() ? std::string(buffer.data(), end) : std::string();
+}
+
 }  // namespace
+
+std::optional<std::string> IdOf(const json::value& value, bool digit_strings) {
+    // Boost.JSON keeps integer literals in int64/uint64 exactly; a double here means the text had
+    // a fraction or exponent, or someone already rounded the id.
+    if (value.is_int64() && value.get_int64() > 0) {
+        return std::to_string(value.get_int64());
+    }
+    if (value.is_uint64()) {
+        return std::to_string(value.get_uint64());
+    }
+    if (digit_strings && value.is_string() && IsDigits(value.get_string())) {
+        return std::string(value.get_string());
+    }
+    return std::nullopt;
+}
+
+Result<json::object> ParseObject(std::string_view json, std::string_view subject) {
+    boost::system::error_code ec;
+    json::value value = json::parse(json, ec);
+    if (ec) {
+        return Fail(ErrorCode::kInvalidPayload,
+                    std::string(subject) + ": not JSON: " + ec.message());
+    }
+    if (!value.is_object()) {
+        return Fail(ErrorCode::kInvalidPayload,
+                    std::string(subject) + ": the payload is not a JSON object");
+    }
+    return std::move(value.get_object());
+}
 
 JsonReader::JsonReader(const json::object& object,
                        std::string path,
+                       const JsonDialect& dialect,
                        std::optional<Error>& first_error)
-    : object_(&object), path_(std::move(path)), first_error_(&first_error) {}
+    : object_(&object), path_(std::move(path)), dialect_(&dialect), first_error_(&first_error) {}
 
 const json::value* JsonReader::Find(std::string_view key) const {
     const auto* value = object_->if_contains(key);
@@ -46,8 +93,10 @@ void JsonReader::Fail(std::string_view key, std::string_view why) {
         return;
     }
     const std::string field = PathOf(key);
-    *first_error_ = Error{
-        ErrorCode::kInvalidPayload, "shopify order: " + field + ": " + std::string(why), field, {}};
+    *first_error_ = Error{ErrorCode::kInvalidPayload,
+                          std::string(dialect_->subject) + ": " + field + ": " + std::string(why),
+                          field,
+                          {}};
 }
 
 std::optional<std::string> JsonReader::OptionalString(std::string_view key) {
@@ -127,9 +176,9 @@ std::optional<TimePoint> JsonReader::OptionalTime(std::string_view key) {
     if (!text) {
         return std::nullopt;
     }
-    auto time = ParseRfc3339(*text);
+    auto time = dialect_->parse_time(*text);
     if (!time) {
-        Fail(key, "not an RFC 3339 time: \"" + *text + "\"");
+        Fail(key, "not " + std::string(dialect_->time_form) + ": \"" + *text + "\"");
     }
     return time;
 }
@@ -143,24 +192,11 @@ TimePoint JsonReader::Time(std::string_view key) {
 }
 
 std::optional<std::string> JsonReader::IdText(std::string_view key, const json::value& value) {
-    // Boost.JSON keeps integer literals in int64/uint64 exactly; a double here means the text had
-    // a fraction or exponent, or the id was already rounded by someone else.
-    if (value.is_int64() && value.get_int64() > 0) {
-        return std::to_string(value.get_int64());
+    auto id = IdOf(value, dialect_->digit_string_ids);
+    if (!id) {
+        Fail(key, "must be a positive integer id");
     }
-    if (value.is_uint64()) {
-        return std::to_string(value.get_uint64());
-    }
-    if (value.is_string() && IsDigits(value.get_string())) {
-        return std::string(value.get_string());
-    }
-    Fail(key, "must be a positive integer id");
-    return std::nullopt;
-}
-
-std::optional<std::string> JsonReader::OptionalId(std::string_view key) {
-    const auto* value = Find(key);
-    return value == nullptr ? std::nullopt : IdText(key, *value);
+    return id;
 }
 
 std::string JsonReader::Id(std::string_view key) {
@@ -172,34 +208,24 @@ std::string JsonReader::Id(std::string_view key) {
     return IdText(key, *value).value_or("");
 }
 
-std::optional<std::string> JsonReader::GidText(std::string_view key, const json::value& value) {
-    constexpr std::string_view kPrefix = "gid://shopify/";
-    std::string_view gid;
-    if (value.is_string()) {
-        gid = value.get_string();
-    }
-    const size_t slash = gid.rfind('/');
-    const std::string_view tail =
-        slash == std::string_view::npos ? "" : gid.substr(slash + 1, gid.find('?') - slash - 1);
-    if (gid.substr(0, kPrefix.size()) != kPrefix || !IsDigits(tail)) {
-        Fail(key, "must be a gid://shopify/<Type>/<number> id");
+std::optional<std::string> JsonReader::OptionalId(std::string_view key) {
+    const auto* value = Find(key);
+    if (value == nullptr ||
+        (dialect_->zero_id_is_none && value->is_int64() && value->get_int64() == 0)) {
         return std::nullopt;
     }
-    return std::string(tail);
+    return IdText(key, *value);
 }
 
-std::optional<std::string> JsonReader::OptionalGid(std::string_view key) {
-    const auto* value = Find(key);
-    return value == nullptr ? std::nullopt : GidText(key, *value);
-}
-
-std::string JsonReader::Gid(std::string_view key) {
-    const auto* value = Find(key);
-    if (value == nullptr) {
-        Fail(key, "missing");
-        return {};
+int64_t JsonReader::MinorUnits(std::string_view key,
+                               std::string_view amount,
+                               std::string_view currency) {
+    auto minor = ParseMinorUnits(amount, currency);
+    if (!minor) {
+        Fail(key, minor.error().message);
+        return 0;
     }
-    return GidText(key, *value).value_or("");
+    return *minor;
 }
 
 int64_t JsonReader::Money(std::string_view key, std::string_view currency) {
@@ -208,33 +234,25 @@ int64_t JsonReader::Money(std::string_view key, std::string_view currency) {
         Fail(key, value == nullptr ? "missing" : "must be a decimal string");
         return 0;
     }
-    auto minor = ParseMinorUnits(value->get_string(), currency);
-    if (!minor) {
-        Fail(key, minor.error().message);
-        return 0;
-    }
-    return *minor;
+    return MinorUnits(key, value->get_string(), currency);
 }
 
-int64_t JsonReader::ShopMoney(std::string_view key,
-                              const MoneyBagKeys& keys,
-                              std::string_view currency) {
-    JsonReader money = Object(key).Object(keys.shop_money);
-    const std::string code = money.String(keys.currency_code);
-    if (!Failed() && code != currency) {
-        money.Fail(keys.currency_code,
-                   "is " + code + ", the order's currency is " + std::string(currency));
+int64_t JsonReader::NumberMoney(std::string_view key, std::string_view currency) {
+    const auto* value = Find(key);
+    if (value == nullptr || !value->is_number()) {
+        Fail(key, value == nullptr ? "missing" : "must be a number");
+        return 0;
     }
-    return money.Money("amount", currency);
+    return MinorUnits(key, NumberText(*value), currency);
 }
 
 JsonReader JsonReader::Object(std::string_view key) {
-    auto object = OptionalObject(key);
-    if (!object) {
-        Fail(key, "missing");
-        return {EmptyObject(), PathOf(key), *first_error_};
+    const auto* value = Find(key);
+    if (value == nullptr || !value->is_object()) {
+        Fail(key, value == nullptr ? "missing" : "must be an object");
+        return {EmptyObject(), PathOf(key), *dialect_, *first_error_};
     }
-    return *object;
+    return {value->get_object(), PathOf(key), *dialect_, *first_error_};
 }
 
 std::optional<JsonReader> JsonReader::OptionalObject(std::string_view key) {
@@ -246,7 +264,7 @@ std::optional<JsonReader> JsonReader::OptionalObject(std::string_view key) {
         Fail(key, "must be an object");
         return std::nullopt;
     }
-    return JsonReader(value->get_object(), PathOf(key), *first_error_);
+    return JsonReader(value->get_object(), PathOf(key), *dialect_, *first_error_);
 }
 
 std::vector<JsonReader> JsonReader::Objects(std::string_view key) {
@@ -261,26 +279,14 @@ std::vector<JsonReader> JsonReader::Objects(std::string_view key) {
     }
     const auto& array = value->get_array();
     for (size_t i = 0; i < array.size(); ++i) {
-        const std::string item_path = PathOf(key) + "[" + std::to_string(i) + "]";
+        const std::string item = std::string(key) + "[" + std::to_string(i) + "]";
         if (!array[i].is_object()) {
-            Fail(std::string(key) + "[" + std::to_string(i) + "]", "must be an object");
+            Fail(item, "must be an object");
             return {};
         }
-        out.emplace_back(array[i].get_object(), item_path, *first_error_);
+        out.emplace_back(array[i].get_object(), PathOf(item), *dialect_, *first_error_);
     }
     return out;
 }
 
-Result<json::object> ParseObject(std::string_view json) {
-    boost::system::error_code ec;
-    json::value value = json::parse(json, ec);
-    if (ec) {
-        return Fail(ErrorCode::kInvalidPayload, "shopify order: not JSON: " + ec.message());
-    }
-    if (!value.is_object()) {
-        return Fail(ErrorCode::kInvalidPayload, "shopify order: the payload is not a JSON object");
-    }
-    return std::move(value.get_object());
-}
-
-}  // namespace scs::shopify
+}  // namespace scs::kit

@@ -1,0 +1,96 @@
+#include "connectors/kit/order_reading.hpp"
+
+#include <limits>
+
+#include <boost/json/parse.hpp>
+#include <gtest/gtest.h>
+
+namespace scs::kit {
+namespace {
+
+constexpr JsonDialect kDialect{"test order"};
+
+// A reader over `json` with its own error slot.
+class Reading {
+public:
+    explicit Reading(std::string_view json)
+        : object_(boost::json::parse(json).as_object()), reader_(object_, "", kDialect, error_) {}
+
+    JsonReader& reader() { return reader_; }
+
+    const std::optional<Error>& error() const { return error_; }
+
+private:
+    boost::json::object object_;
+    std::optional<Error> error_;
+    JsonReader reader_;
+};
+
+TEST(KitOrderReading, CurrencyMustBeKnown) {
+    Reading known(R"({"currency":"KWD"})");
+    EXPECT_EQ(ReadCurrency(known.reader(), "currency"), "KWD");
+    EXPECT_FALSE(known.error());
+    Reading unknown(R"({"currency":"XYZ"})");
+    ReadCurrency(unknown.reader(), "currency");
+    EXPECT_EQ(unknown.error()->message, R"(test order: currency: unknown ISO 4217 currency "XYZ")");
+}
+
+TEST(KitOrderReading, MoneySumsFailOnOverflow) {
+    Reading r(R"({})");
+    int64_t sum = 5;
+    AddMoney(r.reader(), "refunds", 7, sum);
+    EXPECT_EQ(sum, 12);
+    AddMoney(r.reader(), "refunds", std::numeric_limits<int64_t>::max(), sum);
+    EXPECT_EQ(r.error()->message, "test order: refunds: sum out of range");
+}
+
+TEST(KitOrderReading, LineIdentityUsesThePlatformsVariantKey) {
+    Reading r(R"({"id":1,"product_id":2,"variation_id":3,"sku":"S","name":"N","quantity":4})");
+    const OrderLineItem item = ReadLineIdentity(r.reader(), "variation_id");
+    EXPECT_EQ(item.external_id, "1");
+    EXPECT_EQ(item.external_product_id, "2");
+    EXPECT_EQ(item.external_variant_id, "3");
+    EXPECT_EQ(item.sku, "S");
+    EXPECT_EQ(item.name, "N");
+    EXPECT_EQ(item.quantity, 4);
+    EXPECT_FALSE(r.error());
+    Reading negative(R"({"id":1,"name":"N","quantity":-1})");
+    ReadLineIdentity(negative.reader(), "variant_id");
+    EXPECT_EQ(negative.error()->field, "quantity");
+}
+
+TEST(KitOrderReading, AddressFieldsByThePlatformsKeys) {
+    Reading r(R"({"company":"C","address_1":"L1","state":"R","postcode":"P","country":"sa",
+                  "email":"e@x.test"})");
+    AddressKeys keys;
+    keys.line1 = "address_1";
+    keys.region = "state";
+    keys.postal_code = "postcode";
+    keys.country_code = "country";
+    const OrderAddress lower = ReadAddressFields(r.reader(), keys, false);
+    EXPECT_EQ(lower.company, "C");
+    EXPECT_EQ(lower.line1, "L1");
+    EXPECT_EQ(lower.region, "R");
+    EXPECT_EQ(lower.postal_code, "P");
+    EXPECT_EQ(lower.country_code, std::nullopt);  // "sa" is not an ISO code as written
+    EXPECT_EQ(lower.email, std::nullopt);         // no key given
+    EXPECT_EQ(ReadAddressFields(r.reader(), keys, true).country_code, "SA");
+    EXPECT_FALSE(r.error());
+}
+
+TEST(KitOrderReading, StampsTheConnectionsPart) {
+    OrderMappingContext context;
+    context.connection_id = 21;
+    context.seller_id = "seller-1";
+    Order order;
+    order.external_id = "7301";
+    StampOrder(order, context, "woocommerce");
+    EXPECT_EQ(order.id, "woocommerce:21:7301");
+    EXPECT_EQ(order.seller_id, "seller-1");
+    EXPECT_EQ(order.seller_sales_channel_id, 21);
+    EXPECT_EQ(order.sales_channel, "woocommerce");
+    EXPECT_EQ(order.version, 1);
+}
+
+}  // namespace
+}  // namespace scs::kit
