@@ -52,4 +52,13 @@ QueryParams DecodeQueryString(std::string_view query) {
     return params;
 }
 
+std::optional<std::string> FindParam(const QueryParams& params, std::string_view name) {
+    for (const auto& [key, value] : params) {
+        if (key == name) {
+            return value;
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace scs

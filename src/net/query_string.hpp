@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -18,5 +19,8 @@ std::string FormDecode(std::string_view text);
 // Splits "a=1&b=x+y&flag" into decoded pairs ({"flag", ""} for a name without '='); empty
 // pairs ("a=1&&b=2") are skipped.
 QueryParams DecodeQueryString(std::string_view query);
+
+// The value of the first parameter named `name`; nullopt when there is none.
+std::optional<std::string> FindParam(const QueryParams& params, std::string_view name);
 
 }  // namespace scs

@@ -1,34 +1,13 @@
 #include "connectors/shopify/shopify_install.hpp"
 
 namespace scs {
-namespace {
-
-std::string ParamOf(const QueryParams& params, std::string_view name) {
-    for (const auto& [key, value] : params) {
-        if (key == name) {
-            return value;
-        }
-    }
-    return "";
-}
-
-bool HasParam(const QueryParams& params, std::string_view name) {
-    for (const auto& [key, value] : params) {
-        if (key == name) {
-            return true;
-        }
-    }
-    return false;
-}
-
-}  // namespace
 
 std::chrono::minutes ShopifyInstall::NonceLifetime() const {
     return std::chrono::minutes(10);
 }
 
 Result<std::string> ShopifyInstall::StartStore(const InstallRequest& request) const {
-    auto shop = NormalizeShopDomain(ParamOf(request.query, "shop"));
+    auto shop = NormalizeShopDomain(FindParam(request.query, "shop").value_or(""));
     if (!shop) {
         return shop;
     }
@@ -37,7 +16,7 @@ Result<std::string> ShopifyInstall::StartStore(const InstallRequest& request) co
                     "the Shopify app is not configured (platforms.shopify.client_id, "
                     "platforms.shopify.client_secret)");
     }
-    if (HasParam(request.query, "hmac")) {
+    if (FindParam(request.query, "hmac").has_value()) {
         // An install that Shopify started: its query is signed like the callback.
         if (auto verified = VerifyShopifyQueryHmac(
                 DecodeQueryString(request.raw_query), app_.client_secret, clock_.Now());
@@ -63,14 +42,14 @@ Result<InstallCallback> ShopifyInstall::ReadCallback(const InstallRequest& reque
         !verified) {
         return tl::unexpected(std::move(verified.error()));
     }
-    auto shop = NormalizeShopDomain(ParamOf(params, "shop"));
+    auto shop = NormalizeShopDomain(FindParam(params, "shop").value_or(""));
     if (!shop) {
         return Fail(ErrorCode::kOAuth, "the callback's shop is not a Shopify shop domain");
     }
     InstallCallback callback;
-    callback.nonce = ParamOf(params, "state");
+    callback.nonce = FindParam(params, "state").value_or("");
     callback.store_id = std::move(*shop);
-    callback.code = ParamOf(params, "code");
+    callback.code = FindParam(params, "code").value_or("");
     return callback;
 }
 

@@ -8,8 +8,8 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "connectors/kit/webhook_signature.hpp"
 #include "connectors/shopify/order_mapping.hpp"
-#include "connectors/webhook_signature.hpp"
 #include "core/headers.hpp"
 
 namespace scs {
@@ -100,8 +100,8 @@ Result<ShopifyWebhookHeaders> ReadShopifyWebhookHeaders(
 bool VerifyShopifyWebhook(std::string_view raw_body,
                           std::string_view hmac_header,
                           std::string_view secret) {
-    return VerifyHmacSha256(
-        raw_body, hmac_header, {std::string(secret)}, SignatureEncoding::kBase64);
+    return kit::VerifyHmacSha256(
+        raw_body, hmac_header, {std::string(secret)}, kit::SignatureEncoding::kBase64);
 }
 
 bool IsShopifyComplianceTopic(std::string_view topic) {
@@ -163,10 +163,10 @@ bool ShopifyWebhooks::Verify(const HeaderList& headers,
                              std::string_view raw_body,
                              const Credentials& credentials) const {
     const auto hmac = FindHeader(headers, "X-Shopify-Hmac-Sha256");
-    return hmac && VerifyHmacSha256(raw_body,
-                                    *hmac,
-                                    ShopifySigningSecrets(credentials, app_secrets_),
-                                    SignatureEncoding::kBase64);
+    return hmac && kit::VerifyHmacSha256(raw_body,
+                                         *hmac,
+                                         ShopifySigningSecrets(credentials, app_secrets_),
+                                         kit::SignatureEncoding::kBase64);
 }
 
 Result<WebhookAction> ShopifyWebhooks::Interpret(const StoredDelivery& delivery,

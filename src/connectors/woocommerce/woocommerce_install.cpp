@@ -12,15 +12,6 @@ namespace {
 
 constexpr std::string_view kAppName = "app_name";
 
-std::string ParamOf(const QueryParams& params, std::string_view name) {
-    for (const auto& [key, value] : params) {
-        if (key == name) {
-            return value;
-        }
-    }
-    return "";
-}
-
 // The store sends user_id back as it was passed, as a string; the docs show a number.
 Result<std::string> UserIdOf(const boost::json::object& body) {
     const auto* value = body.if_contains("user_id");
@@ -68,7 +59,8 @@ std::chrono::minutes WooCommerceInstall::NonceLifetime() const {
 }
 
 Result<std::string> WooCommerceInstall::StartStore(const InstallRequest& request) const {
-    auto store_url = NormalizeSiteUrl(ParamOf(request.query, "store_url"), deps_.identity);
+    auto store_url =
+        NormalizeSiteUrl(FindParam(request.query, "store_url").value_or(""), deps_.identity);
     if (!store_url) {
         return tl::unexpected(AsStoreUrlError(std::move(store_url.error())));
     }
@@ -134,7 +126,7 @@ Result<InstallGrant> WooCommerceInstall::Complete(const std::string& seller_id,
 }
 
 std::optional<bool> WooCommerceInstall::Granted(const QueryParams& query) const {
-    return ParamOf(query, "success") == "1";
+    return FindParam(query, "success").value_or("") == "1";
 }
 
 }  // namespace scs

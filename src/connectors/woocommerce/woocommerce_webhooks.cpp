@@ -8,7 +8,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
-#include "connectors/webhook_signature.hpp"
+#include "connectors/kit/webhook_signature.hpp"
 #include "connectors/woocommerce/woocommerce_mapping.hpp"
 #include "core/headers.hpp"
 #include "security/crypto.hpp"
@@ -142,8 +142,8 @@ Result<WooCommerceWebhookHeaders> ReadWooCommerceWebhookHeaders(const HeaderList
 bool VerifyWooCommerceWebhook(std::string_view raw_body,
                               std::string_view signature,
                               std::string_view secret) {
-    return VerifyHmacSha256(
-        raw_body, signature, {DecodeSpecialChars(secret)}, SignatureEncoding::kBase64);
+    return kit::VerifyHmacSha256(
+        raw_body, signature, {DecodeSpecialChars(secret)}, kit::SignatureEncoding::kBase64);
 }
 
 bool IsWooCommercePing(const HeaderList& headers, std::string_view raw_body) {

@@ -11,6 +11,13 @@ TEST(QueryString, FormDecodesPercentEscapesAndPlus) {
     EXPECT_EQ(FormDecode(""), "");
 }
 
+TEST(QueryString, FindParamTakesTheFirstOfRepeats) {
+    const QueryParams params = DecodeQueryString("shop=a&code=&shop=b");
+    EXPECT_EQ(FindParam(params, "shop"), "a");
+    EXPECT_EQ(FindParam(params, "code"), "");
+    EXPECT_EQ(FindParam(params, "state"), std::nullopt);
+}
+
 TEST(QueryString, DecodeKeepsOrderAndRepeats) {
     const QueryParams params = DecodeQueryString("shop=a.myshopify.com&x=1%202&x=b+c&flag");
     ASSERT_EQ(params.size(), 4U);

@@ -1,8 +1,8 @@
-#include "connectors/webhook_signature.hpp"
+#include "connectors/kit/webhook_signature.hpp"
 
 #include "security/crypto.hpp"
 
-namespace scs {
+namespace scs::kit {
 
 bool VerifyHmacSha256(std::string_view raw_body,
                       std::string_view signature,
@@ -24,4 +24,4 @@ bool VerifyHmacSha256(std::string_view raw_body,
     return verified;
 }
 
-}  // namespace scs
+}  // namespace scs::kit

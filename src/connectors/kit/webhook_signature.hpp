@@ -6,7 +6,7 @@
 
 // Webhook signatures as the platforms make them: an HMAC-SHA256 of the raw body, sent base64 or
 // hex encoded, under one of several secrets while a rotation settles. Pure; thread-safe.
-namespace scs {
+namespace scs::kit {
 
 enum class SignatureEncoding { kBase64, kHexLower };
 
@@ -19,4 +19,4 @@ enum class SignatureEncoding { kBase64, kHexLower };
                                     const std::vector<std::string>& secrets,
                                     SignatureEncoding encoding);
 
-}  // namespace scs
+}  // namespace scs::kit
