@@ -1,11 +1,40 @@
 #include "sandbox/generator/generator_catalogue.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
+
+#include "core/money.hpp"
 
 namespace scs::sandbox {
 
 std::string CatalogueSku(int64_t product_no, int64_t variant_no) {
     return fmt::format("SKU-{}-{}", 100 + product_no, variant_no + 1);
+}
+
+PriceBasis PriceBasisOf(const Market& market) {
+    return {market.per_usd, market.exponent};
+}
+
+PriceBasis PriceBasisOf(std::string_view currency) {
+    const std::string_view code = currency.empty() ? "SAR" : currency;
+    for (const auto& market : Markets()) {
+        if (market.currency == code) {
+            return PriceBasisOf(market);
+        }
+    }
+    return {1.0, CurrencyExponent(code).value_or(2)};
+}
+
+int64_t ShopPrice(const PriceBasis& basis, int64_t usd_cents) {
+    double minor = static_cast<double>(usd_cents) / 100.0 * basis.per_usd;
+    int64_t step = 1;
+    for (int k = 0; k < basis.exponent; ++k) {
+        minor *= 10;
+        step *= 10;
+    }
+    step = basis.exponent == 3 ? 5 : step;
+    return std::max<int64_t>(step, static_cast<int64_t>(minor) / step * step);
 }
 
 const std::array<Market, 5>& Markets() {

@@ -6,7 +6,8 @@
 #include <string_view>
 
 // The fixed data the order generator draws from: markets (currency, country, tax, names,
-// cities) and a small product catalogue. Constant tables; thread-safe.
+// cities) and a small product catalogue every store stocks, with its ids, SKUs and prices.
+// Constant tables and pure functions; thread-safe.
 namespace scs::sandbox {
 
 struct City {
@@ -70,6 +71,22 @@ inline int64_t CatalogueVariantId(int64_t product_no, int64_t variant_no) {
 
 // "SKU-<100 + product>-<variant + 1>", e.g. "SKU-100-1".
 std::string CatalogueSku(int64_t product_no, int64_t variant_no);
+
+// What a store charges for a catalogue price in US cents.
+struct PriceBasis {
+    double per_usd = 1.0;  // shop-currency units per US dollar
+    int exponent = 2;      // decimals of the shop currency
+};
+
+PriceBasis PriceBasisOf(const Market& market);
+
+// The market of `currency` ("" is SAR); a currency of no market is priced one to one with the
+// dollar, with its ISO 4217 decimals.
+PriceBasis PriceBasisOf(std::string_view currency);
+
+// Minor units, rounded down to whole units (5 fils for 3-decimal currencies), at least one step:
+// shop prices end in round numbers.
+int64_t ShopPrice(const PriceBasis& basis, int64_t usd_cents);
 
 const std::array<Market, 5>& Markets();
 const std::array<Product, 6>& Products();

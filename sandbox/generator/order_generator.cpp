@@ -1,28 +1,25 @@
 #include "sandbox/generator/order_generator.hpp"
 
 #include <algorithm>
-#include <string_view>
 
-#include <boost/json/array.hpp>
 #include <fmt/format.h>
 
 #include "sandbox/generator/generator_catalogue.hpp"
-#include "sandbox/generator/rest_format.hpp"
 
 namespace scs::sandbox {
 namespace {
-
-namespace json = boost::json;
 
 constexpr int64_t kOrderIdBase = 5'500'000'000'000;
 constexpr int64_t kBigOrderIdBase = 9'007'199'254'740'993;  // 2^53 + 1: not a double
 constexpr int64_t kLineIdBase = 14'000'000'000'000;
 constexpr int64_t kBigLineIdBase = 9'100'000'000'000'000'001;
 constexpr int64_t kCustomerIdBase = 7'100'000'000'000;
-constexpr int64_t kLocationIdBase = kCatalogueLocationIdBase;
+constexpr int64_t kShippingLineId = 4'200'000'000'000;
+constexpr int64_t kFulfilmentIdBase = 5'100'000'000'000;
 constexpr int64_t kSecondsPerDay = 86'400;
 
 // splitmix64: tiny, and unlike <random>'s distributions gives the same numbers everywhere.
+// Every draw below happens in a fixed order: reordering them changes every seed's orders.
 class Draw {
 public:
     explicit Draw(uint64_t seed) : state_(seed) {}
@@ -47,93 +44,27 @@ private:
     uint64_t state_;
 };
 
-struct Totals {
-    int64_t lines = 0;
-    int64_t discounts = 0;
-    int64_t tax = 0;
-};
-
-struct OrderContext {
-    const GeneratorSettings& settings;
-    const Market& market;
-    int64_t index;
-    int discount_percent;
-};
-
-void PutMoney(json::object& object, std::string_view key, int64_t minor, const Market& market) {
-    const std::string amount = FormatMinorUnits(minor, market.exponent);
-    object[key] = amount;
-    object[std::string(key) + "_set"] = RestMoneyBag(amount, market.currency);
-}
-
-int64_t Percent(int64_t amount, int64_t basis_points) {
-    return (amount * basis_points + 5'000) / 10'000;
-}
-
-int64_t PriceIn(const Market& market, int64_t usd_cents) {
-    const double major = static_cast<double>(usd_cents) / 100.0 * market.per_usd;
-    double minor = major;
-    for (int i = 0; i < market.exponent; ++i) {
-        minor *= 10;
-    }
-    // Shop prices end in round numbers: whole units, or 5 fils for 3-decimal currencies.
-    const int64_t step = market.exponent == 3 ? 5 : 100;
-    return std::max<int64_t>(step, static_cast<int64_t>(minor) / step * step);
-}
-
-json::object TaxLine(const Market& market, int64_t tax) {
-    json::object line;
-    PutMoney(line, "price", tax, market);
-    line["rate"] = static_cast<double>(market.tax_basis_points) / 10'000.0;
-    line["title"] = market.tax_title;
-    line["channel_liable"] = false;
-    return line;
-}
-
-json::object BuildLine(Draw& draw, const OrderContext& context, int line_no, Totals& totals) {
-    const Market& market = context.market;
-    const int64_t product_no = draw.Below(static_cast<int64_t>(Products().size()));
-    const Product& product = Products()[static_cast<size_t>(product_no)];
-    const auto variant_no = draw.Below(3);
-    const std::string_view variant = product.variants[static_cast<size_t>(variant_no)];
-    const int64_t quantity = 1 + draw.Below(3);
-    const int64_t price = PriceIn(market, product.usd_cents);
-    const int64_t discount = Percent(price * quantity, int64_t{context.discount_percent} * 100);
-    const int64_t tax = Percent(price * quantity - discount, market.tax_basis_points);
-    totals.lines += price * quantity;
-    totals.discounts += discount;
-    totals.tax += tax;
-    const int64_t id =
-        (context.settings.big_ids ? kBigLineIdBase : kLineIdBase) + context.index * 10 + line_no;
-    json::object line{{"id", id},
-                      {"admin_graphql_api_id", Gid("LineItem", std::to_string(id))},
-                      {"product_id", CatalogueProductId(product_no)},
-                      {"variant_id", CatalogueVariantId(product_no, variant_no)},
-                      {"sku", CatalogueSku(product_no, variant_no)},
-                      {"title", product.title},
-                      {"variant_title", variant},
-                      {"name", fmt::format("{} - {}", product.title, variant)},
-                      {"vendor", product.vendor},
-                      {"quantity", quantity},
-                      {"current_quantity", quantity},
-                      {"fulfillable_quantity", quantity},
-                      {"grams", product.grams},
-                      {"requires_shipping", true},
-                      {"taxable", market.tax_basis_points > 0},
-                      {"gift_card", false},
-                      {"product_exists", true},
-                      {"fulfillment_service", "manual"},
-                      {"fulfillment_status", nullptr},
-                      {"variant_inventory_management", "shopify"},
-                      {"properties", json::array{}},
-                      {"duties", json::array{}}};
-    PutMoney(line, "price", price, market);
-    PutMoney(line, "total_discount", discount, market);
-    json::array taxes;
-    if (market.tax_basis_points > 0) {
-        taxes.push_back(TaxLine(market, tax));
-    }
-    line["tax_lines"] = std::move(taxes);
+OrderLine DrawLine(Draw& draw,
+                   const Order& order,
+                   const GeneratorSettings& settings,
+                   const Market& market,
+                   int line_no) {
+    OrderLine line;
+    line.product_no = draw.Below(static_cast<int64_t>(Products().size()));
+    const Product& product = Products()[static_cast<size_t>(line.product_no)];
+    line.variant_no = draw.Below(3);
+    line.quantity = 1 + draw.Below(3);
+    line.id = (settings.big_ids ? kBigLineIdBase : kLineIdBase) + order.index * 10 + line_no;
+    line.sku = CatalogueSku(line.product_no, line.variant_no);
+    line.title = product.title;
+    line.variant_title = product.variants[static_cast<size_t>(line.variant_no)];
+    line.vendor = product.vendor;
+    line.grams = product.grams;
+    line.unit_price = ShopPrice(PriceBasisOf(market), product.usd_cents);
+    const int64_t gross = line.unit_price * line.quantity;
+    const int percent = order.discount_code ? order.discount_code->percent : 0;
+    line.discount = PartOf(gross, int64_t{percent} * 100);
+    line.tax = PartOf(gross - line.discount, market.tax_basis_points);
     return line;
 }
 
@@ -152,193 +83,140 @@ Person DrawPerson(Draw& draw, const Market& market) {
     return person;
 }
 
-json::object BuildAddress(Draw& draw, const Market& market, const Person& person) {
+std::optional<std::string> Maybe(bool present, std::string_view text) {
+    return present ? std::optional<std::string>(text) : std::nullopt;
+}
+
+Address DrawAddress(Draw& draw, const Market& market, const Person& person) {
     const City& city = draw.Pick(market.cities);
-    return {{"first_name", person.first_name},
-            {"last_name", person.last_name},
-            {"name", person.first_name + " " + person.last_name},
-            {"company", draw.Chance(20) ? json::value("مؤسسة النخبة التجارية") : nullptr},
-            {"address1", fmt::format("{} {}", draw.Below(400) + 1, draw.Pick(kStreets))},
-            {"address2", draw.Chance(30) ? json::value("الدور الثاني") : nullptr},
-            {"city", city.name},
-            {"province", city.province},
-            {"province_code", city.province_code},
-            {"country", market.country},
-            {"country_code", market.country_code},
-            {"zip", fmt::format("{:05}", draw.Below(99'999))},
-            {"phone", person.phone},
-            {"latitude", city.latitude},
-            {"longitude", city.longitude}};
+    Address address;
+    address.first_name = person.first_name;
+    address.last_name = person.last_name;
+    address.company = Maybe(draw.Chance(20), "مؤسسة النخبة التجارية");
+    // One expression, as it always was: the compiler's order of these two draws is part of
+    // every seed's addresses.
+    address.street = fmt::format("{} {}", draw.Below(400) + 1, draw.Pick(kStreets));
+    address.unit = Maybe(draw.Chance(30), "الدور الثاني");
+    address.city = city.name;
+    address.region = city.province;
+    address.region_code = city.province_code;
+    address.country = market.country;
+    address.country_code = market.country_code;
+    address.postcode = fmt::format("{:05}", draw.Below(99'999));
+    address.phone = person.phone;
+    address.latitude = city.latitude;
+    address.longitude = city.longitude;
+    return address;
 }
 
-json::object BuildCustomer(Draw& draw, const Person& person, const Market& market) {
+Customer DrawCustomer(Draw& draw, const Person& person) {
     const int64_t id = kCustomerIdBase + draw.Below(5'000);
-    return {{"id", id},
-            {"admin_graphql_api_id", Gid("Customer", std::to_string(id))},
-            {"first_name", person.first_name},
-            {"last_name", person.last_name},
-            {"email", fmt::format("customer{}@example.com", id % 100'000)},
-            {"phone", person.phone},
-            {"currency", market.currency},
-            {"state", "enabled"},
-            {"tags", ""},
-            {"verified_email", true},
-            {"tax_exempt", false}};
+    return {id,
+            person.first_name,
+            person.last_name,
+            fmt::format("customer{}@example.com", id % 100'000),
+            person.phone};
 }
 
-const Market& ChooseMarket(Draw& draw, const std::string& currency) {
-    for (const auto& market : Markets()) {
-        if (market.currency == currency) {
-            return market;
-        }
-    }
-    return draw.Pick(Markets());
+std::pair<const Market*, int64_t> ChooseMarket(Draw& draw, const std::string& currency) {
+    const auto& markets = Markets();
+    const auto* found = std::find_if(
+        markets.begin(), markets.end(), [&](const Market& m) { return m.currency == currency; });
+    const Market& market = found != markets.end() ? *found : draw.Pick(markets);
+    return {&market, &market - markets.data() + 1};
 }
 
-struct Times {
-    TimePoint created;
-    TimePoint updated;
-};
-
-Times DrawTimes(Draw& draw, TimePoint anchor, std::optional<TimePoint> placed_at) {
+void DrawTimes(Order& order, Draw& draw, TimePoint anchor, std::optional<TimePoint> placed_at) {
     if (placed_at) {
-        return {*placed_at, *placed_at};
+        order.created = order.updated = *placed_at;
+        return;
     }
     const auto age = std::chrono::seconds(draw.Below(7 * kSecondsPerDay));
-    const auto created = anchor - age;
+    order.created = anchor - age;
     const auto edit_window = std::min<int64_t>(age.count(), 2 * kSecondsPerDay) + 1;
-    return {created, created + std::chrono::seconds(draw.Below(edit_window))};
+    order.updated = order.created + std::chrono::seconds(draw.Below(edit_window));
 }
 
-void AddLinesAndTotals(json::object& order, Draw& draw, const OrderContext& context) {
-    const Market& market = context.market;
-    Totals totals;
-    json::array lines;
+void DrawLines(Order& order, Draw& draw, const GeneratorSettings& settings, const Market& market) {
     const int64_t line_count = 1 + draw.Below(4);
     for (int line_no = 0; line_no < line_count; ++line_no) {
-        lines.push_back(BuildLine(draw, context, line_no, totals));
+        order.lines.push_back(DrawLine(draw, order, settings, market, line_no));
     }
-    order["line_items"] = std::move(lines);
-    const int64_t subtotal = totals.lines - totals.discounts;
-    const int64_t total = subtotal + market.shipping_minor + totals.tax;
-    PutMoney(order, "total_line_items_price", totals.lines, market);
-    PutMoney(order, "total_discounts", totals.discounts, market);
-    PutMoney(order, "subtotal_price", subtotal, market);
-    PutMoney(order, "total_tax", totals.tax, market);
-    PutMoney(order, "total_price", total, market);
-    PutMoney(order, "current_total_price", total, market);
-    PutMoney(order, "current_subtotal_price", subtotal, market);
-    PutMoney(order, "current_total_tax", totals.tax, market);
-    PutMoney(order, "current_total_discounts", totals.discounts, market);
-    order["total_shipping_price_set"] =
-        RestMoneyBag(FormatMinorUnits(market.shipping_minor, market.exponent), market.currency);
-    order["total_tip_received"] = FormatMinorUnits(0, market.exponent);
-    json::array tax_lines;
-    if (market.tax_basis_points > 0) {
-        tax_lines.push_back(TaxLine(market, totals.tax));
-    }
-    order["tax_lines"] = std::move(tax_lines);
-    json::array codes;
-    if (context.discount_percent > 0) {
-        codes.push_back({{"code", "RAMADAN10"},
-                         {"amount", FormatMinorUnits(totals.discounts, market.exponent)},
-                         {"type", "percentage"}});
-    }
-    order["discount_codes"] = std::move(codes);
-    order["total_outstanding"] = FormatMinorUnits(total, market.exponent);
 }
 
-json::object ShippingLine(const Market& market) {
-    const std::string price = FormatMinorUnits(market.shipping_minor, market.exponent);
-    return {{"id", 4'200'000'000'000},
-            {"code", "standard"},
-            {"title", market.arabic ? "التوصيل القياسي" : "Standard Shipping"},
-            {"source", "shopify"},
-            {"price", price},
-            {"price_set", RestMoneyBag(price, market.currency)},
-            {"discounted_price", price},
-            {"tax_lines", json::array{}},
-            {"discount_allocations", json::array{}},
-            {"is_removed", false}};
-}
-
-// Payment, cancellation and fulfillment: the facts the canonical status is derived from.
-void AddStatus(json::object& order, Draw& draw, const Market& market, const Times& times) {
+// Payment, cancellation and fulfilment: the facts each platform's statuses are derived from.
+void DrawState(Order& order, Draw& draw) {
     const bool cod = draw.Chance(45);
     const bool cancelled = draw.Chance(8);
-    order["payment_gateway_names"] =
-        json::array{cod ? "Cash on Delivery (COD)" : "shopify_payments"};
-    order["financial_status"] =
-        cancelled ? (cod ? "voided" : "refunded") : (cod ? "pending" : "paid");
-    if (!cod || cancelled) {
-        order["total_outstanding"] = FormatMinorUnits(0, market.exponent);
+    order.payment = cod ? PaymentMethod::kCashOnDelivery : PaymentMethod::kCard;
+    order.payment_state = cancelled ? (cod ? PaymentState::kVoided : PaymentState::kRefunded)
+                                    : (cod ? PaymentState::kPending : PaymentState::kPaid);
+    if (cancelled) {
+        order.cancelled_at = order.updated;
     }
-    order["cancelled_at"] =
-        cancelled ? json::value(FormatWithOffset(times.updated, market.utc_offset_minutes))
-                  : nullptr;
-    order["cancel_reason"] = cancelled ? json::value("customer") : nullptr;
     const bool fulfilled = !cancelled && draw.Chance(30);
-    const int64_t location = kLocationIdBase + draw.Below(3);
-    order["fulfillment_status"] = fulfilled ? json::value("fulfilled") : nullptr;
-    json::array fulfillments;
+    const int64_t location = kCatalogueLocationIdBase + draw.Below(3);
     if (fulfilled) {
-        fulfillments.push_back({{"id", 5'100'000'000'000 + draw.Below(1'000'000)},
-                                {"location_id", location},
-                                {"status", "success"}});
+        order.fulfilment = Fulfilment{kFulfilmentIdBase + draw.Below(1'000'000), location};
     }
-    order["fulfillments"] = std::move(fulfillments);
     if (draw.Chance(15)) {
-        order["location_id"] = location;
+        order.location_id = location;
     }
 }
 
 }  // namespace
+
+int64_t PartOf(int64_t amount, int64_t basis_points) {
+    return (amount * basis_points + 5'000) / 10'000;
+}
+
+OrderTotals TotalsOf(const Order& order) {
+    OrderTotals totals;
+    for (const auto& line : order.lines) {
+        totals.lines += line.unit_price * line.quantity;
+        totals.discounts += line.discount;
+        totals.tax += line.tax;
+    }
+    totals.subtotal = totals.lines - totals.discounts;
+    totals.total = totals.subtotal + order.shipping.price + totals.tax;
+    return totals;
+}
 
 int64_t GeneratedOrderId(const GeneratorSettings& settings, int64_t index) {
     const int64_t base = settings.big_ids ? kBigOrderIdBase : kOrderIdBase;
     return base + static_cast<int64_t>(settings.seed % 10'000) * 100'000 + index * 7;
 }
 
-json::object GenerateOrder(const GeneratorSettings& settings,
-                           int64_t index,
-                           std::optional<TimePoint> placed_at) {
+Order GenerateOrder(const GeneratorSettings& settings,
+                    int64_t index,
+                    std::optional<TimePoint> placed_at) {
     Draw draw(settings.seed * 1'000'003 + static_cast<uint64_t>(index));
-    const Market& market = ChooseMarket(draw, settings.currency);
-    const Times times = DrawTimes(draw, settings.anchor, placed_at);
-    const int64_t id = GeneratedOrderId(settings, index);
-    const Person buyer = DrawPerson(draw, market);
-    const std::string created = FormatWithOffset(times.created, market.utc_offset_minutes);
-    json::object order{{"id", id},
-                       {"admin_graphql_api_id", Gid("Order", std::to_string(id))},
-                       {"name", fmt::format("#{}", 1001 + index)},
-                       {"number", 1 + index},
-                       {"order_number", 1001 + index},
-                       {"confirmation_number", fmt::format("C{:08X}", draw.Next() % 0xFFFFFFFFU)},
-                       {"created_at", created},
-                       {"processed_at", created},
-                       {"updated_at", FormatWithOffset(times.updated, market.utc_offset_minutes)},
-                       {"closed_at", nullptr},
-                       {"currency", market.currency},
-                       {"presentment_currency", market.currency},
-                       {"taxes_included", false},
-                       {"test", false},
-                       {"source_name", "web"},
-                       {"note", draw.Chance(25) ? json::value(draw.Pick(kNotes)) : nullptr},
-                       {"note_attributes", json::array{}},
-                       {"tags", draw.Chance(40) ? draw.Pick(kTags) : ""},
-                       {"refunds", json::array{}}};
-    const int discount_percent = draw.Chance(30) ? 10 : 0;
-    AddLinesAndTotals(order, draw, OrderContext{settings, market, index, discount_percent});
-    AddStatus(order, draw, market, times);
-    order["customer"] = BuildCustomer(draw, buyer, market);
-    order["email"] = order["customer"].as_object()["email"];
-    order["contact_email"] = order["email"];
-    order["phone"] = buyer.phone;
-    order["shipping_address"] = BuildAddress(draw, market, buyer);
-    order["billing_address"] =
-        draw.Chance(70) ? order["shipping_address"] : BuildAddress(draw, market, buyer);
-    order["shipping_lines"] = json::array{ShippingLine(market)};
-    order["total_weight"] = 0;
+    Order order;
+    const auto [market, market_no] = ChooseMarket(draw, settings.currency);
+    DrawTimes(order, draw, settings.anchor, placed_at);
+    const Person buyer = DrawPerson(draw, *market);
+    order.id = GeneratedOrderId(settings, index);
+    order.index = index;
+    order.number = 1001 + index;
+    order.confirmation = fmt::format("C{:08X}", draw.Next() % 0xFFFFFFFFU);
+    order.currency = market->currency;
+    order.exponent = market->exponent;
+    order.utc_offset_minutes = market->utc_offset_minutes;
+    order.note = draw.Chance(25) ? std::optional(draw.Pick(kNotes)) : std::nullopt;
+    order.tag = draw.Chance(40) ? draw.Pick(kTags) : "";
+    order.tax_rate = {market_no, market->tax_basis_points, market->tax_title};
+    if (draw.Chance(30)) {
+        order.discount_code = DiscountCode{"RAMADAN10", 10};
+    }
+    DrawLines(order, draw, settings, *market);
+    order.shipping = {kShippingLineId,
+                      market->arabic ? "التوصيل القياسي" : "Standard Shipping",
+                      market->shipping_minor};
+    DrawState(order, draw);
+    order.customer = DrawCustomer(draw, buyer);
+    order.shipping_address = DrawAddress(draw, *market, buyer);
+    order.billing_address =
+        draw.Chance(70) ? order.shipping_address : DrawAddress(draw, *market, buyer);
     return order;
 }
 

@@ -1,7 +1,7 @@
 #include "sandbox/shopify/catalogue.hpp"
 
 #include "sandbox/generator/generator_catalogue.hpp"
-#include "sandbox/generator/rest_format.hpp"
+#include "sandbox/shopify/rest_format.hpp"
 
 namespace scs::sandbox {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <map>
 
-#include "sandbox/generator/rest_format.hpp"
+#include "sandbox/shopify/rest_format.hpp"
 #include "security/crypto.hpp"
 
 namespace scs::sandbox {

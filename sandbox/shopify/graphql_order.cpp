@@ -8,7 +8,7 @@
 #include <boost/json/array.hpp>
 
 #include "core/time.hpp"
-#include "sandbox/generator/rest_format.hpp"
+#include "sandbox/shopify/rest_format.hpp"
 #include "security/crypto.hpp"
 
 namespace scs::sandbox {

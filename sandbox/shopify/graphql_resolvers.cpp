@@ -8,9 +8,9 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
-#include "sandbox/generator/rest_format.hpp"
 #include "sandbox/shopify/graphql_order.hpp"
 #include "sandbox/shopify/graphql_push_resolvers.hpp"
+#include "sandbox/shopify/rest_format.hpp"
 
 namespace scs::sandbox {
 namespace {

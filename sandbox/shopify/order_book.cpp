@@ -4,7 +4,7 @@
 #include <cctype>
 #include <tuple>
 
-#include "sandbox/generator/rest_format.hpp"
+#include "sandbox/shopify/rest_format.hpp"
 #include "security/crypto.hpp"
 
 namespace scs::sandbox {

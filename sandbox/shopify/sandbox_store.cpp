@@ -7,8 +7,9 @@
 #include <fmt/format.h>
 
 #include "sandbox/generator/order_generator.hpp"
-#include "sandbox/generator/rest_format.hpp"
 #include "sandbox/kit/order_request.hpp"
+#include "sandbox/shopify/rest_format.hpp"
+#include "sandbox/shopify/shopify_render.hpp"
 #include "security/crypto.hpp"
 
 namespace scs::sandbox {
@@ -55,7 +56,8 @@ SandboxStore::SandboxStore(std::string id, StoreSpec spec, WebhookSender& sender
       tokens_(spec_.access_token),
       draw_state_(spec_.generator.seed) {
     for (; generated_ < spec_.orders; ++generated_) {
-        auto stored = book_.Upsert(GenerateOrder(spec_.generator, generated_, std::nullopt), now);
+        auto stored = book_.Upsert(
+            RenderShopifyOrder(GenerateOrder(spec_.generator, generated_, std::nullopt)), now);
         // Generated orders always carry valid ids and times, so Upsert does not refuse them.
         if (stored) {
             OpenFulfillmentOrderFor(stored->order);
@@ -87,14 +89,14 @@ Result<json::array> SandboxStore::AddOrders(const json::object& body, TimePoint 
     } else if (request->order) {
         // A new order: the given fields over a generated one. Shopify's payloads are always
         // whole, so a webhook for this order carries every field a connector reads.
-        json::object whole = GenerateOrder(spec_.generator, generated_++, now);
+        json::object whole = RenderShopifyOrder(GenerateOrder(spec_.generator, generated_++, now));
         for (const auto& [key, value] : *request->order) {
             whole[key] = value;
         }
         incoming.push_back(std::move(whole));
     }
     for (int64_t i = 0; !request->order && i < request->count; ++i) {
-        incoming.push_back(GenerateOrder(spec_.generator, generated_++, now));
+        incoming.push_back(RenderShopifyOrder(GenerateOrder(spec_.generator, generated_++, now)));
     }
     json::array stored;
     for (auto& order : incoming) {

@@ -4,7 +4,7 @@
 
 #include <boost/json/serialize.hpp>
 
-#include "sandbox/generator/rest_format.hpp"
+#include "sandbox/shopify/rest_format.hpp"
 #include "sandbox/shopify/sandbox_store.hpp"
 #include "security/crypto.hpp"
 

@@ -1,7 +1,7 @@
 // SandboxStore: the catalogue, stock levels and the inventorySetQuantities mutation.
 #include <boost/json/serialize.hpp>
 
-#include "sandbox/generator/rest_format.hpp"
+#include "sandbox/shopify/rest_format.hpp"
 #include "sandbox/shopify/sandbox_store.hpp"
 
 namespace scs::sandbox {

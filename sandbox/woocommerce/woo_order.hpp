@@ -9,8 +9,9 @@
 #include <boost/json/object.hpp>
 
 #include "core/time.hpp"
+#include "sandbox/generator/order_generator.hpp"
 
-// One WooCommerce order of a sandbox site, the conversion of the shared generator's orders into
+// One WooCommerce order of a sandbox site, the rendering of the generator's neutral orders into
 // it, and its REST representation (platform notes B2). Plain data and pure functions.
 namespace scs::sandbox::woocommerce {
 
@@ -69,13 +70,10 @@ struct OrderView {
 int64_t CatalogueProductPostId(int64_t product_no);
 int64_t CatalogueVariationPostId(int64_t product_no, int64_t variant_no);
 
-// Turns one order of the shared generator (Shopify's REST shape) into a WooCommerce order:
+// Renders one of the generator's neutral orders as a WooCommerce order (woo_render.cpp):
 // statuses from payment/cancel/fulfilment, cod or card payments, guests as customer 0, lines on
 // the catalogue's variations. Line item ids come from `next_item_id`, advanced in place.
-WooOrder ConvertGeneratedOrder(const boost::json::object& generated,
-                               int64_t order_id,
-                               int64_t generator_index,
-                               int64_t& next_item_id);
+WooOrder RenderGeneratedOrder(const Order& generated, int64_t order_id, int64_t& next_item_id);
 
 // GET /orders/{id}: the REST representation, keys in WooCommerce's order.
 boost::json::object RenderOrder(const WooOrder& order, const OrderView& view);

@@ -2,45 +2,10 @@
 
 #include <fmt/format.h>
 
-#include "core/money.hpp"
 #include "sandbox/generator/generator_catalogue.hpp"
 #include "security/crypto.hpp"
 
 namespace scs::sandbox::woocommerce {
-namespace {
-
-namespace json = boost::json;
-
-struct PriceBasis {
-    double per_usd = 3.75;
-    int exponent = 2;
-};
-
-PriceBasis PriceBasisOf(const std::string& currency) {
-    const std::string code = currency.empty() ? "SAR" : currency;
-    for (const auto& market : Markets()) {
-        if (market.currency == code) {
-            return {market.per_usd, market.exponent};
-        }
-    }
-    return {1.0, CurrencyExponent(code).value_or(2)};
-}
-
-// Shop prices end in round numbers: whole units, or 5 fils for 3-decimal currencies.
-int64_t CataloguePrice(const PriceBasis& basis, int64_t usd_cents) {
-    double minor = static_cast<double>(usd_cents) / 100.0 * basis.per_usd;
-    for (int k = 0; k < basis.exponent; ++k) {
-        minor *= 10;
-    }
-    int64_t step = 1;
-    for (int k = 0; k < basis.exponent; ++k) {
-        step *= 10;
-    }
-    step = basis.exponent == 3 ? 5 : step;
-    return std::max<int64_t>(step, static_cast<int64_t>(minor) / step * step);
-}
-
-}  // namespace
 
 WooSite::WooSite(
     std::string id, SiteSpec spec, std::string store_url, DeliveryQueue& deliveries, TimePoint now)
@@ -66,7 +31,7 @@ void WooSite::SeedCatalogue(TimePoint now) {
         parent.type = "variable";
         parent.name = std::string(catalogue[p].title);
         parent.sku = fmt::format("SKU-{}", 100 + product_no);
-        parent.regular_price = CataloguePrice(basis, catalogue[p].usd_cents);
+        parent.regular_price = ShopPrice(basis, catalogue[p].usd_cents);
         parent.created = parent.modified = now;
         for (size_t v = 0; v < catalogue[p].variants.size(); ++v) {
             const auto variant_no = static_cast<int64_t>(v);
@@ -93,7 +58,7 @@ void WooSite::SeedCatalogue(TimePoint now) {
         simple.name = i % 2 == 0 ? fmt::format("Sandbox Product {}", i + 1)
                                  : fmt::format("منتج تجريبي {}", i + 1);
         simple.sku = fmt::format("WOO-{}", 1000 + i);
-        simple.regular_price = CataloguePrice(basis, 1000 + 250 * (i % 8));
+        simple.regular_price = ShopPrice(basis, 1000 + 250 * (i % 8));
         simple.manage_stock = true;
         simple.stock_quantity = spec_.initial_stock;
         simple.created = simple.modified = now;
@@ -109,9 +74,8 @@ void WooSite::SeedOrders(TimePoint /*now*/) {
 }
 
 WooOrder& WooSite::StoreGeneratedOrder(std::optional<TimePoint> placed_at) {
-    const json::object generated = GenerateOrder(spec_.generator, generated_, placed_at);
-    WooOrder order =
-        ConvertGeneratedOrder(generated, next_order_id_++, generated_++, next_item_id_);
+    WooOrder order = RenderGeneratedOrder(
+        GenerateOrder(spec_.generator, generated_++, placed_at), next_order_id_++, next_item_id_);
     if (order.status == "refunded") {
         OrderRefund refund;
         refund.id = next_order_id_++;

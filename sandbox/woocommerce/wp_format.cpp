@@ -7,7 +7,7 @@
 #include <boost/json/object.hpp>
 #include <fmt/format.h>
 
-#include "sandbox/generator/rest_format.hpp"
+#include "sandbox/generator/minor_units.hpp"
 
 namespace scs::sandbox::woocommerce {
 namespace {

@@ -9,6 +9,7 @@
 #include "connectors/shopify/order_mapping.hpp"
 #include "core/order_json.hpp"
 #include "sandbox/generator/order_generator.hpp"
+#include "sandbox/shopify/shopify_render.hpp"
 #include "sandbox_test_support.hpp"
 
 namespace scs::testing {
@@ -68,6 +69,11 @@ std::map<std::string, std::string> GraphqlNodes(const SandboxFixture& sandbox,
     return nodes;
 }
 
+// Generated order `index` in Shopify's REST shape, as the store keeps it.
+json::object RestOrder(const sandbox::GeneratorSettings& settings, int64_t index) {
+    return sandbox::RenderShopifyOrder(sandbox::GenerateOrder(settings, index, std::nullopt));
+}
+
 void ExpectSameCanonicalOrder(const std::string& rest, const std::string& graphql) {
     auto from_rest = MapShopifyRestOrder(rest, Context());
     auto from_graphql = MapShopifyGraphqlOrder(graphql, Context());
@@ -81,13 +87,12 @@ TEST(SandboxOrdersMappingTest, GeneratorIsDeterministic) {
     settings.seed = 99;
     settings.anchor = *ParseRfc3339("2026-11-20T12:00:00Z");
     for (int64_t index = 0; index < 20; ++index) {
-        EXPECT_EQ(json::serialize(sandbox::GenerateOrder(settings, index, std::nullopt)),
-                  json::serialize(sandbox::GenerateOrder(settings, index, std::nullopt)));
+        EXPECT_EQ(json::serialize(RestOrder(settings, index)),
+                  json::serialize(RestOrder(settings, index)));
     }
     auto other = settings;
     other.seed = 100;
-    EXPECT_NE(json::serialize(sandbox::GenerateOrder(settings, 0, std::nullopt)),
-              json::serialize(sandbox::GenerateOrder(other, 0, std::nullopt)));
+    EXPECT_NE(json::serialize(RestOrder(settings, 0)), json::serialize(RestOrder(other, 0)));
 }
 
 TEST(SandboxOrdersMappingTest, SameSeedSameStore) {
@@ -106,7 +111,7 @@ TEST(SandboxOrdersMappingTest, GeneratedOrdersCoverTheMarketsAndCases) {
     int cancelled = 0;
     int discounted = 0;
     for (int64_t index = 0; index < 200; ++index) {
-        const auto order = sandbox::GenerateOrder(settings, index, std::nullopt);
+        const auto order = RestOrder(settings, index);
         currencies.insert(std::string(order.at("currency").as_string()));
         gateways.insert(std::string(order.at("payment_gateway_names").at(0).as_string()));
         cancelled += order.at("cancelled_at").is_null() ? 0 : 1;
@@ -132,7 +137,7 @@ TEST(SandboxOrdersMappingTest, GraphqlNodeAndRestBodyMapToTheSameOrder) {
         settings.big_ids = big_ids;
         settings.anchor = *ParseRfc3339("2026-11-20T12:00:00Z");
         for (int64_t index = 0; index < 120; ++index) {
-            const auto rest = sandbox::GenerateOrder(settings, index, std::nullopt);
+            const auto rest = RestOrder(settings, index);
             const std::string rest_id = json::serialize(rest.at("id"));
             ASSERT_TRUE(nodes.count(rest_id)) << rest_id;
             ExpectSameCanonicalOrder(json::serialize(rest), nodes.at(rest_id));

@@ -21,8 +21,8 @@ WooOrder Convert(int64_t index, const std::string& currency = "") {
     settings.currency = currency;
     settings.anchor = FromUnixMillis(1'764'000'000'000);
     int64_t next_item = 1;
-    return ConvertGeneratedOrder(
-        GenerateOrder(settings, index, std::nullopt), 1001 + index, index, next_item);
+    return RenderGeneratedOrder(
+        GenerateOrder(settings, index, std::nullopt), 1001 + index, next_item);
 }
 
 TEST(WooOrderRenderTest, RendersWooCommercesOrderShape) {

@@ -1,25 +1,10 @@
-#include "sandbox/generator/rest_format.hpp"
+#include "sandbox/shopify/rest_format.hpp"
 
 #include <ctime>
 
 #include <fmt/format.h>
 
 namespace scs::sandbox {
-
-std::string FormatMinorUnits(int64_t minor, int exponent) {
-    const bool negative = minor < 0;
-    const uint64_t magnitude =
-        negative ? 0 - static_cast<uint64_t>(minor) : static_cast<uint64_t>(minor);
-    uint64_t scale = 1;
-    for (int i = 0; i < exponent; ++i) {
-        scale *= 10;
-    }
-    std::string text = fmt::format("{}{}", negative ? "-" : "", magnitude / scale);
-    if (exponent > 0) {
-        text += fmt::format(".{:0{}}", magnitude % scale, exponent);
-    }
-    return text;
-}
 
 std::string FormatWithOffset(TimePoint time, int offset_minutes) {
     const auto local =

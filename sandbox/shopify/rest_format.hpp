@@ -1,6 +1,5 @@
 #pragma once
 
-#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -10,10 +9,6 @@
 
 // How Shopify's REST payloads spell money and time. Pure, thread-safe.
 namespace scs::sandbox {
-
-// Minor units as a decimal string with the currency's exponent: (12345, 2) -> "123.45",
-// (1250, 3) -> "1.250".
-std::string FormatMinorUnits(int64_t minor, int exponent);
 
 // RFC 3339 at a fixed UTC offset, whole seconds: "2026-11-20T14:05:00+03:00".
 std::string FormatWithOffset(TimePoint time, int offset_minutes);
