@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "jobs/worker/job_outcome.hpp"
 #include "core/order_mapping_context.hpp"
+#include "jobs/worker/job_outcome.hpp"
 #include "webhooks/webhook_actions.hpp"
 #include "webhooks/webhook_jobs.hpp"
 
