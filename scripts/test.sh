@@ -76,6 +76,7 @@ export SCS_TEST_REQUIRE_SERVERS=1
 # Both flavours run even when the first has failures, so one CI log shows them all.
 tests_rc=0
 phase "tests (normal)" run_ctest build "$logs/normal.log" || tests_rc=1
+phase conformance bash scripts/conformance.sh || tests_rc=1
 phase "tests (ASan/UBSan)" run_ctest build-asan "$logs/asan.log" \
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 || tests_rc=1
 exit "$tests_rc"
