@@ -46,7 +46,7 @@ HttpResponse ListStores(const PlatformRegistry& platforms) {
         for (auto& connection : platform->Connections()) {
             json::object entry = platform->Describe(connection.id);
             entry["credentials"] = std::move(connection.credentials);
-            entry["store_id"] = std::move(connection.store_id);
+            entry["store_id"] = connection.store_id;
             entry["service"] = std::move(connection.service);
             list.push_back(std::move(entry));
         }
@@ -54,14 +54,14 @@ HttpResponse ListStores(const PlatformRegistry& platforms) {
     return JsonResponse(200, json::object{{"stores", std::move(list)}});
 }
 
-json::object ConnectionJson(StoreConnection connection) {
-    return json::object{{"id", std::move(connection.id)},
-                        {"platform", std::move(connection.platform)},
-                        {"name", std::move(connection.name)},
-                        {"base_url", std::move(connection.base_url)},
-                        {"store_id", std::move(connection.store_id)},
-                        {"credentials", std::move(connection.credentials)},
-                        {"service", std::move(connection.service)}};
+json::object ConnectionJson(const StoreConnection& connection) {
+    return json::object{{"id", connection.id},
+                        {"platform", connection.platform},
+                        {"name", connection.name},
+                        {"base_url", connection.base_url},
+                        {"store_id", connection.store_id},
+                        {"credentials", connection.credentials},
+                        {"service", connection.service}};
 }
 
 // The platform's demo store: created, or found when an earlier call created it.
@@ -82,7 +82,7 @@ Result<json::object> DemoOf(SandboxPlatform& platform) {
         return created ? Fail(ErrorCode::kInternal, "demo store not found")
                        : tl::unexpected(created.error());
     }
-    json::object entry = ConnectionJson(std::move(*connection));
+    json::object entry = ConnectionJson(*connection);
     entry["label"] = demo.label;
     entry["settings"] = std::move(demo.settings);
     return entry;
