@@ -40,6 +40,7 @@ Result<std::vector<kit::Subscription>> ListSubscriptions(const GraphqlCall& call
         return tl::unexpected(page.error());
     }
     std::vector<kit::Subscription> subscriptions;
+    subscriptions.reserve(page->nodes.size());
     for (const auto& node : page->nodes) {
         subscriptions.push_back({StringAt(node, "topic"), StringAt(node, "uri"), true});
     }

@@ -68,6 +68,7 @@ Status Create(WooCommerceRest& rest,
 // The webhooks as subscriptions, index for index.
 std::vector<kit::Subscription> Subscriptions(const std::vector<boost::json::value>& webhooks) {
     std::vector<kit::Subscription> subscriptions;
+    subscriptions.reserve(webhooks.size());
     for (const auto& webhook : webhooks) {
         subscriptions.push_back({WooString(webhook, "topic"),
                                  WooString(webhook, "delivery_url"),

@@ -16,9 +16,9 @@ public:
     explicit Reading(std::string_view json)
         : object_(boost::json::parse(json).as_object()), reader_(object_, "", kDialect, error_) {}
 
-    JsonReader& reader() { return reader_; }
+    JsonReader& Read() { return reader_; }
 
-    const std::optional<Error>& error() const { return error_; }
+    const std::optional<Error>& FirstError() const { return error_; }
 
 private:
     boost::json::object object_;
@@ -28,35 +28,36 @@ private:
 
 TEST(KitOrderReading, CurrencyMustBeKnown) {
     Reading known(R"({"currency":"KWD"})");
-    EXPECT_EQ(ReadCurrency(known.reader(), "currency"), "KWD");
-    EXPECT_FALSE(known.error());
+    EXPECT_EQ(ReadCurrency(known.Read(), "currency"), "KWD");
+    EXPECT_FALSE(known.FirstError());
     Reading unknown(R"({"currency":"XYZ"})");
-    ReadCurrency(unknown.reader(), "currency");
-    EXPECT_EQ(unknown.error()->message, R"(test order: currency: unknown ISO 4217 currency "XYZ")");
+    ReadCurrency(unknown.Read(), "currency");
+    EXPECT_EQ(unknown.FirstError()->message,
+              R"(test order: currency: unknown ISO 4217 currency "XYZ")");
 }
 
 TEST(KitOrderReading, MoneySumsFailOnOverflow) {
     Reading r(R"({})");
     int64_t sum = 5;
-    AddMoney(r.reader(), "refunds", 7, sum);
+    AddMoney(r.Read(), "refunds", 7, sum);
     EXPECT_EQ(sum, 12);
-    AddMoney(r.reader(), "refunds", std::numeric_limits<int64_t>::max(), sum);
-    EXPECT_EQ(r.error()->message, "test order: refunds: sum out of range");
+    AddMoney(r.Read(), "refunds", std::numeric_limits<int64_t>::max(), sum);
+    EXPECT_EQ(r.FirstError()->message, "test order: refunds: sum out of range");
 }
 
 TEST(KitOrderReading, LineIdentityUsesThePlatformsVariantKey) {
     Reading r(R"({"id":1,"product_id":2,"variation_id":3,"sku":"S","name":"N","quantity":4})");
-    const OrderLineItem item = ReadLineIdentity(r.reader(), "variation_id");
+    const OrderLineItem item = ReadLineIdentity(r.Read(), "variation_id");
     EXPECT_EQ(item.external_id, "1");
     EXPECT_EQ(item.external_product_id, "2");
     EXPECT_EQ(item.external_variant_id, "3");
     EXPECT_EQ(item.sku, "S");
     EXPECT_EQ(item.name, "N");
     EXPECT_EQ(item.quantity, 4);
-    EXPECT_FALSE(r.error());
+    EXPECT_FALSE(r.FirstError());
     Reading negative(R"({"id":1,"name":"N","quantity":-1})");
-    ReadLineIdentity(negative.reader(), "variant_id");
-    EXPECT_EQ(negative.error()->field, "quantity");
+    ReadLineIdentity(negative.Read(), "variant_id");
+    EXPECT_EQ(negative.FirstError()->field, "quantity");
 }
 
 TEST(KitOrderReading, AddressFieldsByThePlatformsKeys) {
@@ -67,15 +68,15 @@ TEST(KitOrderReading, AddressFieldsByThePlatformsKeys) {
     keys.region = "state";
     keys.postal_code = "postcode";
     keys.country_code = "country";
-    const OrderAddress lower = ReadAddressFields(r.reader(), keys, false);
+    const OrderAddress lower = ReadAddressFields(r.Read(), keys, false);
     EXPECT_EQ(lower.company, "C");
     EXPECT_EQ(lower.line1, "L1");
     EXPECT_EQ(lower.region, "R");
     EXPECT_EQ(lower.postal_code, "P");
     EXPECT_EQ(lower.country_code, std::nullopt);  // "sa" is not an ISO code as written
     EXPECT_EQ(lower.email, std::nullopt);         // no key given
-    EXPECT_EQ(ReadAddressFields(r.reader(), keys, true).country_code, "SA");
-    EXPECT_FALSE(r.error());
+    EXPECT_EQ(ReadAddressFields(r.Read(), keys, true).country_code, "SA");
+    EXPECT_FALSE(r.FirstError());
 }
 
 TEST(KitOrderReading, StampsTheConnectionsPart) {

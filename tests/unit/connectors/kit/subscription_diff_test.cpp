@@ -15,6 +15,7 @@ constexpr std::array<std::string_view, 3> kTopics{"order.created", "order.update
 // "create order.created" / "reactivate 2" for readable expectations.
 std::vector<std::string> Describe(const std::vector<SubscriptionStep>& steps) {
     std::vector<std::string> out;
+    out.reserve(steps.size());
     for (const auto& step : steps) {
         out.push_back(step.kind == Kind::kCreate
                           ? "create " + std::string(step.topic)
