@@ -46,7 +46,7 @@ HttpResponse ListStores(const PlatformRegistry& platforms) {
         for (auto& connection : platform->Connections()) {
             json::object entry = platform->Describe(connection.id);
             entry["credentials"] = std::move(connection.credentials);
-            entry["store_id"] = std::move(connection.store_id);
+            entry["store_id"] = connection.store_id;
             entry["service"] = std::move(connection.service);
             list.push_back(std::move(entry));
         }
