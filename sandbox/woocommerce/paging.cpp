@@ -28,7 +28,9 @@ void AppendParam(std::string& query, const std::string& name, const PhpValue& va
         return;
     }
     for (const auto& [sub_key, item] : value.entries) {
-        append(name + "%5B" + sub_key + "%5D", item);
+        std::string key = name;
+        key.append("%5B").append(sub_key).append("%5D");
+        append(key, item);
     }
 }
 

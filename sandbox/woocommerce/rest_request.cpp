@@ -52,7 +52,7 @@ std::vector<json::value> ParseWpList(std::string_view text) {
     std::vector<json::value> items;
     while (!text.empty()) {
         const auto* end = std::find_if(text.begin(), text.end(), IsListSpace);
-        const size_t length = static_cast<size_t>(end - text.begin());
+        const auto length = static_cast<size_t>(end - text.begin());
         if (length > 0) {
             items.emplace_back(text.substr(0, length));
         }
