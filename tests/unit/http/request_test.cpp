@@ -57,12 +57,12 @@ TEST(ParseRequestTarget, RawAndEncodedBracketsReadAlike) {
 }
 
 TEST(ParseRequestTarget, AcceptsTheOtherUnwiseCharactersInTheQuery) {
-    const HttpRequest request = Parsed("/x?a={1}&b=x|y&c=^`&d=\\&e=\"<>\"");
+    const HttpRequest request = Parsed(R"(/x?a={1}&b=x|y&c=^`&d=\&e="<>")");
     EXPECT_EQ(request.Query("a"), "{1}");
     EXPECT_EQ(request.Query("b"), "x|y");
     EXPECT_EQ(request.Query("c"), "^`");
     EXPECT_EQ(request.Query("d"), "\\");
-    EXPECT_EQ(request.Query("e"), "\"<>\"");
+    EXPECT_EQ(request.Query("e"), R"("<>")");
 }
 
 TEST(ParseRequestTarget, AcceptsBracketsInAnAbsoluteFormQuery) {
