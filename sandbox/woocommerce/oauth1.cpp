@@ -133,6 +133,20 @@ std::string UrlDecode(std::string_view text) {
     return RawUrlDecode(plus_as_space);
 }
 
+std::string UrlEncode(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (c == ' ') {
+            out.push_back('+');
+        } else if (IsUnreserved(c) && c != '~') {
+            out.push_back(c);
+        } else {
+            out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+        }
+    }
+    return out;
+}
+
 std::string RawUrlEncode(std::string_view text) {
     std::string out;
     for (char c : text) {

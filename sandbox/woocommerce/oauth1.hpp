@@ -35,6 +35,9 @@ std::string UrlDecode(std::string_view text);
 // Percent-decoding that leaves '+' alone (PHP rawurldecode).
 std::string RawUrlDecode(std::string_view text);
 
+// PHP urlencode: like rawurlencode, but a space is '+' and '~' is %7E.
+std::string UrlEncode(std::string_view text);
+
 // PHP rawurlencode: everything but A-Z a-z 0-9 - _ . ~ as %XX (upper-case hex).
 std::string RawUrlEncode(std::string_view text);
 

@@ -1,33 +1,70 @@
 #include "sandbox/woocommerce/paging.hpp"
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 namespace scs::sandbox::woocommerce {
 namespace {
 
-// The query with page=N in place of any page parameter, or appended.
+// The top-level name PHP files "name", "name[]" or "name[key]" under.
+std::string_view TopLevelName(std::string_view name) {
+    const size_t open = name.find('[');
+    if (open == std::string_view::npos || open == 0 || name.back() != ']') {
+        return name;
+    }
+    return name.substr(0, open);
+}
+
+// One parameter as add_query_arg writes it back: the value went out raw and was read again by
+// parse_str (a second urldecode), then urlencode; array items as name%5Bkey%5D=value.
+void AppendParam(std::string& query, const std::string& name, const PhpValue& value) {
+    const auto append = [&query](const std::string& key, const std::string& text) {
+        query += query.empty() ? "" : "&";
+        query += key + "=" + UrlEncode(UrlDecode(text));
+    };
+    if (!value.is_array) {
+        append(name, value.scalar);
+        return;
+    }
+    for (const auto& [sub_key, item] : value.entries) {
+        std::string key = name;
+        key.append("%5B").append(sub_key).append("%5D");
+        append(key, item);
+    }
+}
+
+// The request's parameters as WooCommerce's Link carries them (add_query_arg over
+// get_query_params(), then add_query_arg('page', N)): PHP's $_GET, each name once where it first
+// arrived, a repeated plain name with its last value, arrays whole, and page=N in place of any
+// page parameter or appended.
 std::string WithPage(std::string_view raw_query, int64_t page) {
-    std::string rebuilt;
-    bool replaced = false;
+    PhpParams params;
+    std::vector<std::string> names;
     while (!raw_query.empty()) {
         const size_t amp = raw_query.find('&');
-        std::string_view pair = raw_query.substr(0, amp);
+        const std::string_view pair = raw_query.substr(0, amp);
         raw_query = amp == std::string_view::npos ? std::string_view{} : raw_query.substr(amp + 1);
-        if (pair.empty()) {
+        const size_t equals = pair.find('=');
+        const std::string name = UrlDecode(pair.substr(0, equals));
+        if (name.empty()) {
             continue;
         }
-        std::string piece(pair);
-        if (UrlDecode(pair.substr(0, pair.find('='))) == "page") {
-            if (replaced) {
-                continue;
-            }
-            piece = "page=" + std::to_string(page);
-            replaced = true;
+        const std::string top(TopLevelName(name));
+        if (params.find(top) == params.end()) {
+            names.push_back(top);
         }
-        rebuilt += rebuilt.empty() ? piece : "&" + piece;
+        AddPhpParam(params,
+                    name,
+                    equals == std::string_view::npos ? "" : UrlDecode(pair.substr(equals + 1)));
     }
-    if (!replaced) {
-        rebuilt += (rebuilt.empty() ? "page=" : "&page=") + std::to_string(page);
+    if (params.find("page") == params.end()) {
+        names.emplace_back("page");
+    }
+    params["page"] = PhpValue{std::to_string(page), {}, false};
+    std::string rebuilt;
+    for (const auto& name : names) {
+        AppendParam(rebuilt, name, params.at(name));
     }
     return rebuilt;
 }

@@ -11,7 +11,8 @@
 
 // WordPress collection paging: the shared parameters (page, per_page 1..100 default 10, offset,
 // order, orderby, include, exclude, search), the slice a page covers, and the X-WP-Total,
-// X-WP-TotalPages and Link headers (rel="prev" then rel="next", repeating the query). Pure.
+// X-WP-TotalPages and Link headers (rel="prev" then rel="next", with the request's parameters).
+// Pure.
 namespace scs::sandbox::woocommerce {
 
 inline constexpr int64_t kMaxPerPage = 100;
@@ -44,7 +45,9 @@ struct PageWindow {
 PageWindow ComputePageWindow(int64_t total, const CollectionParams& params);
 
 // The Link header value for `page` of `total_pages`, or "" when there is neither a previous nor
-// a next page. `raw_query` is repeated with page replaced (or appended).
+// a next page. The parameters of `raw_query` come back as WooCommerce writes them: each name once
+// in arrival order (a repeated plain name with PHP's last value), arrays as name%5Bkey%5D=value,
+// values urlencoded, page replaced in place (or appended).
 std::string PagingLinkHeader(std::string_view collection_url,
                              std::string_view raw_query,
                              int64_t page,

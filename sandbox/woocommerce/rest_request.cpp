@@ -43,24 +43,76 @@ std::string RangeMessage(const std::string& name, int64_t low, int64_t high) {
            std::to_string(high) + " (inclusive)";
 }
 
-// The items of an array parameter: a JSON array, or a comma-separated string.
-std::vector<json::value> ListItems(const json::value& value) {
+bool IsListSpace(char c) {
+    return c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// wp_parse_list: the items of "a, b,,c" split on commas and white space, empty ones dropped.
+std::vector<json::value> ParseWpList(std::string_view text) {
     std::vector<json::value> items;
-    if (value.is_array()) {
-        items.assign(value.get_array().begin(), value.get_array().end());
-        return items;
-    }
-    if (!value.is_string()) {
-        items.push_back(value);
-        return items;
-    }
-    std::string_view text = value.get_string();
     while (!text.empty()) {
-        const size_t comma = text.find(',');
-        items.emplace_back(text.substr(0, comma));
-        text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
+        const auto* end = std::find_if(text.begin(), text.end(), IsListSpace);
+        const auto length = static_cast<size_t>(end - text.begin());
+        if (length > 0) {
+            items.emplace_back(text.substr(0, length));
+        }
+        text.remove_prefix(std::min(length + 1, text.size()));
     }
     return items;
+}
+
+// The items of an array parameter as rest_is_array and rest_sanitize_array read it: a list
+// (a JSON array, or a PHP array with integer keys), or a scalar through wp_parse_list;
+// nullopt for anything else (a JSON object, a PHP array with named keys).
+std::optional<std::vector<json::value>> ListItems(const json::value& value) {
+    if (value.is_array()) {
+        return std::vector<json::value>(value.get_array().begin(), value.get_array().end());
+    }
+    if (value.is_object() || value.is_null()) {
+        return std::nullopt;
+    }
+    if (!value.is_string()) {
+        return std::vector<json::value>{value};
+    }
+    return ParseWpList(value.get_string());
+}
+
+// PHP turns an array key that is a canonical decimal integer ("0", "12", "-3") into an int;
+// any other key stays a string, and an array with a string key is not a list.
+bool IsPhpIntegerKey(std::string_view key) {
+    if (!key.empty() && key.front() == '-') {
+        key.remove_prefix(1);
+    }
+    if (key.empty() || key.size() > 18 || (key.size() > 1 && key.front() == '0')) {
+        return false;
+    }
+    return std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A PHP array parameter as JSON: a list when every key is an integer (in arrival order, as
+// array_values keeps it), else an object of its keys.
+json::value PhpArrayValue(const PhpValue& value) {
+    const bool is_list =
+        std::all_of(value.entries.begin(), value.entries.end(), [](const auto& entry) {
+            return IsPhpIntegerKey(entry.first);
+        });
+    if (!is_list) {
+        json::object named;
+        for (const auto& entry : value.entries) {
+            named[entry.first] = entry.second;
+        }
+        return named;
+    }
+    json::array items;
+    for (const auto& entry : value.entries) {
+        items.emplace_back(entry.second);
+    }
+    return items;
+}
+
+// rest_validate_array_value_from_schema's "<name> is not of type array.".
+void AddNotArray(const std::string& name, ParamErrors& errors) {
+    errors.Add(name, name + " is not of type array.", "rest_invalid_type");
 }
 
 }  // namespace
@@ -76,11 +128,7 @@ std::optional<json::value> RestRequest::Param(std::string_view name) const {
     if (!found->second.is_array) {
         return json::value(found->second.scalar);
     }
-    json::array items;
-    for (const auto& entry : found->second.entries) {
-        items.emplace_back(entry.second);
-    }
-    return json::value(std::move(items));
+    return PhpArrayValue(found->second);
 }
 
 int64_t RestRequest::PathId(const std::string& name) const {
@@ -184,7 +232,12 @@ std::vector<int64_t> ReadIdList(const RestRequest& request,
     if (!param) {
         return ids;
     }
-    const auto items = ListItems(*param);
+    const auto list = ListItems(*param);
+    if (!list) {
+        AddNotArray(name, errors);
+        return ids;
+    }
+    const auto& items = *list;
     for (size_t i = 0; i < items.size(); ++i) {
         const auto id = IntegerOf(items[i]);
         if (!id) {
@@ -206,7 +259,12 @@ std::vector<std::string> ReadStringList(const RestRequest& request,
     if (!param) {
         return values;
     }
-    const auto items = ListItems(*param);
+    const auto list = ListItems(*param);
+    if (!list) {
+        AddNotArray(name, errors);
+        return values;
+    }
+    const auto& items = *list;
     for (size_t i = 0; i < items.size(); ++i) {
         const std::string item = name + "[" + std::to_string(i) + "]";
         if (!items[i].is_string()) {

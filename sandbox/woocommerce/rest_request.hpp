@@ -29,7 +29,8 @@ struct RestRequest {
     std::string route;                        // "/wc/v3/orders/{id}"
 
     // A parameter in WordPress's order for this method: the body (JSON or form) first, then the
-    // query string. Query arrays come back as JSON arrays, scalars as strings.
+    // query string. Query scalars come back as strings, PHP arrays ("k[]=", "k[0]=") with
+    // integer keys as JSON arrays in arrival order, PHP arrays with named keys as objects.
     std::optional<boost::json::value> Param(std::string_view name) const;
     int64_t PathId(const std::string& name) const;  // 0 when absent or not a number
 };
@@ -57,11 +58,15 @@ std::string ReadString(const RestRequest& request,
                        const std::string& name,
                        const std::string& fallback,
                        ParamErrors& errors);
-// An array of integers given as a JSON array, "1,2" or "k[]=1&k[]=2".
+// Array parameters are read as rest_is_array and rest_sanitize_array read them: a JSON array,
+// "k[]=1&k[]=2", "k[0]=1&k[1]=2", or a scalar split by wp_parse_list ("1, 2" on commas and
+// white space, empty items dropped). Anything else is "<name> is not of type array."; a bad item
+// "<name>[<index>] is not …" (rest_invalid_param with data.params and data.details).
+// An array of integers.
 std::vector<int64_t> ReadIdList(const RestRequest& request,
                                 const std::string& name,
                                 ParamErrors& errors);
-// An array of strings (or "a,b"), each in `allowed` when `allowed` is not empty.
+// An array of strings, each in `allowed` when `allowed` is not empty.
 std::vector<std::string> ReadStringList(const RestRequest& request,
                                         const std::string& name,
                                         const std::vector<std::string>& allowed,

@@ -41,9 +41,54 @@ TEST(ParseRequestTarget, AcceptsAbsoluteForm) {
     EXPECT_EQ(Parsed("http://example.com").path, "/");
 }
 
+TEST(ParseRequestTarget, AcceptsRawBracketsInTheQuery) {
+    // What PHP clients and the official WooCommerce client send unencoded.
+    const std::string target = "/orders?status[0]=completed&status[1]=processing&include[]=7";
+    const HttpRequest request = Parsed(target);
+    EXPECT_EQ(request.target, target);
+    EXPECT_EQ(request.path, "/orders");
+    EXPECT_EQ(request.query,
+              (std::map<std::string, std::string>{
+                  {"status[0]", "completed"}, {"status[1]", "processing"}, {"include[]", "7"}}));
+}
+
+TEST(ParseRequestTarget, RawAndEncodedBracketsReadAlike) {
+    EXPECT_EQ(Parsed("/?k%5B%5D=1&m%5Ba%5D=%5B2%5D").query, Parsed("/?k[]=1&m[a]=[2]").query);
+}
+
+TEST(ParseRequestTarget, AcceptsTheOtherUnwiseCharactersInTheQuery) {
+    const HttpRequest request = Parsed(R"(/x?a={1}&b=x|y&c=^`&d=\&e="<>")");
+    EXPECT_EQ(request.Query("a"), "{1}");
+    EXPECT_EQ(request.Query("b"), "x|y");
+    EXPECT_EQ(request.Query("c"), "^`");
+    EXPECT_EQ(request.Query("d"), "\\");
+    EXPECT_EQ(request.Query("e"), R"("<>")");
+}
+
+TEST(ParseRequestTarget, AcceptsBracketsInAnAbsoluteFormQuery) {
+    const HttpRequest request = Parsed("http://[::1]:8080/x?k[0]=v");
+    EXPECT_EQ(request.path, "/x");
+    EXPECT_EQ(request.Query("k[0]"), "v");
+}
+
 TEST(ParseRequestTarget, RejectsInvalidTargets) {
-    for (const char* target :
-         {"", "relative/path", "/a b", "/bad%zz", "/x#fragment", "*", "urn:isbn:123"}) {
+    for (const char* target : {"",
+                               "relative/path",
+                               "/a b",
+                               "/bad%zz",
+                               "/x#fragment",
+                               "*",
+                               "urn:isbn:123",
+                               // Lenient in the query only, and only for printable ASCII.
+                               "/a[0]",
+                               "/a{b}?x=1",
+                               "/x?a=1 2",
+                               "/x?a=%zz",
+                               "/x?a=%4",
+                               "/x?a[0]=1#frag",
+                               "/x?a=\x01",
+                               "/x?a=\x7F",
+                               "/x?a=\xC3\xBC"}) {
         HttpRequest request;
         const Status parsed = ParseRequestTarget(target, request);
         ASSERT_FALSE(parsed) << target;
