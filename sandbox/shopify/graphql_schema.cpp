@@ -52,16 +52,17 @@ private:
 };
 
 void AddRoots(SchemaBuilder& schema) {
-    schema.Object("QueryRoot",
-                  {F("shop", "Shop"),
-                   F("order", "Order", {"id!"}),
-                   F("orders", "OrderConnection", {"first", "after", "query", "sortKey", "reverse"}),
-                   F("node", "Node", {"id!"}),
-                   F("nodes", "Node", {"ids!"}),
-                   F("job", "Job", {"id!"}),
-                   F("locations", "LocationConnection", {"first"}),
-                   F("productVariants", "ProductVariantConnection", {"first", "after", "sortKey"}),
-                   F("webhookSubscriptions", "WebhookSubscriptionConnection", {"first", "after"})});
+    schema.Object(
+        "QueryRoot",
+        {F("shop", "Shop"),
+         F("order", "Order", {"id!"}),
+         F("orders", "OrderConnection", {"first", "after", "query", "sortKey", "reverse"}),
+         F("node", "Node", {"id!"}),
+         F("nodes", "Node", {"ids!"}),
+         F("job", "Job", {"id!"}),
+         F("locations", "LocationConnection", {"first"}),
+         F("productVariants", "ProductVariantConnection", {"first", "after", "sortKey"}),
+         F("webhookSubscriptions", "WebhookSubscriptionConnection", {"first", "after"})});
     schema.Object(
         "Mutation",
         {F("webhookSubscriptionCreate",
@@ -80,44 +81,43 @@ void AddRoots(SchemaBuilder& schema) {
 }
 
 void AddOrder(SchemaBuilder& schema) {
-    schema.Object(
-        "Order",
-        Leaves({"id",
-                "legacyResourceId",
-                "name",
-                "email",
-                "phone",
-                "note",
-                "tags",
-                "createdAt",
-                "updatedAt",
-                "processedAt",
-                "cancelledAt",
-                "closed",
-                "closedAt",
-                "cancelReason",
-                "displayFinancialStatus",
-                "displayFulfillmentStatus",
-                "currencyCode",
-                "presentmentCurrencyCode",
-                "taxesIncluded",
-                "test",
-                "paymentGatewayNames"}),
-        {F("subtotalPriceSet", "MoneyBag"),
-         F("totalDiscountsSet", "MoneyBag"),
-         F("totalShippingPriceSet", "MoneyBag"),
-         F("totalTaxSet", "MoneyBag"),
-         F("totalPriceSet", "MoneyBag"),
-         F("currentTotalPriceSet", "MoneyBag"),
-         F("totalOutstandingSet", "MoneyBag"),
-         F("customer", "Customer"),
-         F("shippingAddress", "MailingAddress"),
-         F("billingAddress", "MailingAddress"),
-         F("shippingLine", "ShippingLine"),
-         F("retailLocation", "Location"),
-         F("fulfillments", "Fulfillment", {"first"}),
-         F("lineItems", "LineItemConnection", {"first", "after"}),
-         F("fulfillmentOrders", "FulfillmentOrderConnection", {"first"})});
+    schema.Object("Order",
+                  Leaves({"id",
+                          "legacyResourceId",
+                          "name",
+                          "email",
+                          "phone",
+                          "note",
+                          "tags",
+                          "createdAt",
+                          "updatedAt",
+                          "processedAt",
+                          "cancelledAt",
+                          "closed",
+                          "closedAt",
+                          "cancelReason",
+                          "displayFinancialStatus",
+                          "displayFulfillmentStatus",
+                          "currencyCode",
+                          "presentmentCurrencyCode",
+                          "taxesIncluded",
+                          "test",
+                          "paymentGatewayNames"}),
+                  {F("subtotalPriceSet", "MoneyBag"),
+                   F("totalDiscountsSet", "MoneyBag"),
+                   F("totalShippingPriceSet", "MoneyBag"),
+                   F("totalTaxSet", "MoneyBag"),
+                   F("totalPriceSet", "MoneyBag"),
+                   F("currentTotalPriceSet", "MoneyBag"),
+                   F("totalOutstandingSet", "MoneyBag"),
+                   F("customer", "Customer"),
+                   F("shippingAddress", "MailingAddress"),
+                   F("billingAddress", "MailingAddress"),
+                   F("shippingLine", "ShippingLine"),
+                   F("retailLocation", "Location"),
+                   F("fulfillments", "Fulfillment", {"first"}),
+                   F("lineItems", "LineItemConnection", {"first", "after"}),
+                   F("fulfillmentOrders", "FulfillmentOrderConnection", {"first"})});
     schema.Connection("Order").Connection("LineItem");
     schema.Object("MoneyBag", {F("shopMoney", "MoneyV2"), F("presentmentMoney", "MoneyV2")});
     schema.Object("MoneyV2", Leaves({"amount", "currencyCode"}));
@@ -139,22 +139,28 @@ void AddOrder(SchemaBuilder& schema) {
                           "latitude",
                           "longitude"}));
     schema.Object("ShippingLine", Leaves({"title"}));
-    schema.Object(
-        "LineItem",
-        Leaves({"id", "sku", "name", "title", "variantTitle", "vendor", "quantity", "currentQuantity"}),
-        {F("product", "Product"),
-         F("variant", "ProductVariant"),
-         F("originalUnitPriceSet", "MoneyBag"),
-         F("totalDiscountSet", "MoneyBag"),
-         F("taxLines", "TaxLine")});
+    schema.Object("LineItem",
+                  Leaves({"id",
+                          "sku",
+                          "name",
+                          "title",
+                          "variantTitle",
+                          "vendor",
+                          "quantity",
+                          "currentQuantity"}),
+                  {F("product", "Product"),
+                   F("variant", "ProductVariant"),
+                   F("originalUnitPriceSet", "MoneyBag"),
+                   F("totalDiscountSet", "MoneyBag"),
+                   F("taxLines", "TaxLine")});
     schema.Object("TaxLine", Leaves({"rate", "title"}), {F("priceSet", "MoneyBag")});
 }
 
 void AddFulfilment(SchemaBuilder& schema) {
-    schema.Object("Fulfillment",
-                  Leaves({"id", "status", "createdAt"}),
-                  {F("trackingInfo", "FulfillmentTrackingInfo", {"first"}),
-                   F("location", "Location")});
+    schema.Object(
+        "Fulfillment",
+        Leaves({"id", "status", "createdAt"}),
+        {F("trackingInfo", "FulfillmentTrackingInfo", {"first"}), F("location", "Location")});
     schema.Object("FulfillmentTrackingInfo", Leaves({"number", "company", "url"}));
     schema.Object("FulfillmentOrder",
                   Leaves({"id", "status"}),
@@ -176,9 +182,10 @@ void AddFulfilment(SchemaBuilder& schema) {
 }
 
 void AddCatalogue(SchemaBuilder& schema) {
-    schema.Object("Shop",
-                  Leaves({"id", "name", "myshopifyDomain", "email", "currencyCode", "ianaTimezone"}),
-                  {F("primaryDomain", "Domain")});
+    schema.Object(
+        "Shop",
+        Leaves({"id", "name", "myshopifyDomain", "email", "currencyCode", "ianaTimezone"}),
+        {F("primaryDomain", "Domain")});
     schema.Object("Domain", Leaves({"host"}));
     schema.Object("Location", Leaves({"id", "legacyResourceId", "name", "isActive"}));
     schema.Connection("Location").Connection("ProductVariant").Connection("InventoryLevel");
@@ -227,13 +234,14 @@ void AddWebhooks(SchemaBuilder& schema) {
     schema.Object("WebhookEventBridgeEndpoint", Leaves({"arn"}));
     schema.Object("WebhookPubSubEndpoint", Leaves({"pubSubProject", "pubSubTopic"}));
     for (const std::string verb : {"Create", "Update"}) {
-        schema.Object("WebhookSubscription" + verb + "Payload",
-                      {F("webhookSubscription", "WebhookSubscription"),
-                       F("userErrors", "UserError")});
+        schema.Object(
+            "WebhookSubscription" + verb + "Payload",
+            {F("webhookSubscription", "WebhookSubscription"), F("userErrors", "UserError")});
     }
     schema.Object("WebhookSubscriptionDeletePayload",
                   {F("deletedWebhookSubscriptionId", "ID"), F("userErrors", "UserError")});
-    schema.Object("PageInfo", Leaves({"hasNextPage", "hasPreviousPage", "startCursor", "endCursor"}));
+    schema.Object("PageInfo",
+                  Leaves({"hasNextPage", "hasPreviousPage", "startCursor", "endCursor"}));
 }
 
 GraphqlSchema BuildSchema() {

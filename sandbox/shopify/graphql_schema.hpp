@@ -13,14 +13,14 @@ namespace scs::sandbox {
 
 struct SchemaField {
     std::string name;
-    std::string type;                 // the named type, without list or non-null wrappers
-    std::vector<std::string> args;    // accepted arguments; a trailing '!' marks a required one
+    std::string type;               // the named type, without list or non-null wrappers
+    std::vector<std::string> args;  // accepted arguments; a trailing '!' marks a required one
 };
 
 struct SchemaType {
     std::string name;
-    std::vector<SchemaField> fields;        // empty for a union
-    std::vector<std::string> possible;      // the object types of an interface or union
+    std::vector<SchemaField> fields;    // empty for a union
+    std::vector<std::string> possible;  // the object types of an interface or union
 };
 
 struct GraphqlSchema {

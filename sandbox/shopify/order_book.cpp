@@ -116,7 +116,7 @@ std::optional<TimePoint> ParseSearchTime(std::string_view text) {
 Status ApplyTerm(std::string_view term, OrderFilter& filter) {
     const size_t colon = term.find(':');
     const std::string_view field = term.substr(0, colon);
-    TimeBounds* bounds = field == "updated_at" ? &filter.updated
+    TimeBounds* bounds = field == "updated_at"   ? &filter.updated
                          : field == "created_at" ? &filter.created
                                                  : nullptr;
     if (bounds == nullptr || colon == std::string_view::npos) {
