@@ -489,7 +489,11 @@ void MergeSelected(json::value& into, json::value more) {
 // The concrete type of `value`, when it says ("" otherwise).
 std::string_view TypenameOf(const json::object& value) {
     const auto* name = value.if_contains("__typename");
-    return name != nullptr && name->is_string() ? std::string_view(name->get_string()) : "";
+    if (name == nullptr || !name->is_string()) {
+        return "";
+    }
+    const json::string& text = name->get_string();
+    return {text.data(), text.size()};
 }
 
 }  // namespace

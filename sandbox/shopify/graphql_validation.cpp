@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <utility>
 
 namespace scs::sandbox {
 namespace {
@@ -37,7 +38,7 @@ public:
         }
     }
 
-    std::vector<GraphqlError> Take() { return std::move(errors_); }
+    std::vector<GraphqlError> Take() { return std::exchange(errors_, {}); }
 
     void Add(std::string message,
              json::object extensions,
@@ -204,7 +205,9 @@ void CheckVariableUse(const GraphqlOperation& operation, DocumentValidator& vali
                         operation.variables.end(),
                         [&](const GraphqlVariable& variable) { return variable.name == name; });
         if (!declared) {
-            validator.Add("Variable $" + name + " is used by " + where + " but not declared",
+            std::string message = "Variable $" + name;
+            message += " is used by " + where + " but not declared";
+            validator.Add(std::move(message),
                           {{"code", "variableNotDefined"}, {"variableName", name}});
         }
     }
