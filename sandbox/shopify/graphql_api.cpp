@@ -6,7 +6,10 @@
 #include <fmt/format.h>
 
 #include "http/response.hpp"
+#include "sandbox/shopify/api_versions.hpp"
 #include "sandbox/shopify/graphql_resolvers.hpp"
+#include "sandbox/shopify/graphql_schema.hpp"
+#include "sandbox/shopify/graphql_validation.hpp"
 #include "sandbox/shopify/query_cost.hpp"
 #include "sandbox/shopify/shopify_routes.hpp"
 
@@ -24,15 +27,22 @@ struct ParsedRequest {
     json::object variables;
 };
 
+// A plain JSON number: boost::json writes a double such as 2000.0 as "2E3", which Shopify's
+// answers never carry, so whole values go out as integers.
+json::value PlainNumber(double value) {
+    const double whole = std::floor(value);
+    return whole == value ? json::value(static_cast<int64_t>(whole)) : json::value(value);
+}
+
 json::object CostJson(int64_t requested, json::value actual, const BucketStatus& bucket) {
     return {
         {"cost",
          {{"requestedQueryCost", requested},
           {"actualQueryCost", std::move(actual)},
           {"throttleStatus",
-           {{"maximumAvailable", bucket.maximum_available},
+           {{"maximumAvailable", PlainNumber(bucket.maximum_available)},
             {"currentlyAvailable", static_cast<int64_t>(std::floor(bucket.currently_available))},
-            {"restoreRate", bucket.restore_rate}}}}}};
+            {"restoreRate", PlainNumber(bucket.restore_rate)}}}}}};
 }
 
 json::object ErrorEntry(std::string message, std::string_view code) {
@@ -121,6 +131,15 @@ HttpResponse RunOperation(const ParsedRequest& parsed, ResolveContext& context) 
         return GraphqlErrors(json::array{ErrorEntry(operation.error().message, "PARSE_ERROR")},
                              CostJson(0, 0, store.Bucket()));
     }
+    // Shopify validates against its schema before it prices or runs anything: errors, no data.
+    if (const auto invalid = ValidateDocument(*operation, ShopifyAdminSchema(), parsed.variables);
+        !invalid.empty()) {
+        json::array errors;
+        for (const auto& error : invalid) {
+            errors.push_back(ErrorJson(error));
+        }
+        return JsonResponse(200, json::object{{"errors", std::move(errors)}});
+    }
     const int64_t requested = RequestedQueryCost(*operation);
     if (auto valid = ValidateOperation(*operation); !valid) {
         return GraphqlErrors(json::array{ErrorEntry(valid.error().message, "BAD_REQUEST")},
@@ -157,7 +176,8 @@ HttpResponse HandleGraphql(StoreRegistry& stores, HttpRequest& request) {
     if (!parsed) {
         return JsonResponse(400, json::object{{"errors", {{"query", parsed.error().message}}}});
     }
-    ResolveContext context{*store, request.path_params.at("version"), stores.Now()};
+    ResolveContext context{
+        *store, ServedApiVersion(request.path_params.at("version")), stores.Now()};
     auto response = RunOperation(*parsed, context);
     response.headers.emplace_back("X-Shopify-API-Version", context.api_version);
     if (const int delay = store->Knobs().answer_delay_ms; delay > 0) {

@@ -2,7 +2,9 @@
 
 #include <cctype>
 #include <charconv>
+#include <map>
 #include <optional>
+#include <set>
 
 #include <boost/json/array.hpp>
 #include <boost/json/string.hpp>
@@ -29,22 +31,32 @@ public:
 
     Result<GraphqlOperation> Parse() {
         GraphqlOperation operation;
+        bool have_operation = false;
         SkipIgnored();
-        if (PeekName() == "mutation") {
-            operation.is_mutation = true;
+        while (!error_ && pos_ < text_.size()) {
+            if (PeekName() == "fragment") {
+                ReadFragmentDefinition();
+            } else if (have_operation) {
+                SetError("only one operation per document is supported");
+            } else {
+                ReadOperation(operation);
+                have_operation = true;
+            }
+            SkipIgnored();
         }
-        if (PeekName() == "query" || PeekName() == "mutation" || PeekName() == "subscription") {
-            ReadName();
-            SkipOperationHeader();
+        if (!error_ && !have_operation) {
+            SetError("Parse error: expected an operation");
         }
-        operation.fields = ReadSelectionSet();
-        SkipIgnored();
-        if (!error_ && pos_ < text_.size()) {
-            SetError("only one operation per document is supported");
+        ExpandSpreads(operation.fields, 0, operation);
+        for (const auto& [name, fragment] : fragments_) {
+            if (used_fragments_.count(name) == 0) {
+                operation.unused_fragments.push_back(name);
+            }
         }
         if (error_) {
             return Fail(ErrorCode::kBadRequest, *error_);
         }
+        operation.used_variables.assign(used_variables_.begin(), used_variables_.end());
         return operation;
     }
 
@@ -104,15 +116,101 @@ private:
         return std::string(name);
     }
 
-    // Name, variable definitions and directives of the operation: not needed, skipped whole.
-    void SkipOperationHeader() {
-        if (!PeekName().empty()) {
+    void ReadOperation(GraphqlOperation& operation) {
+        const std::string_view kind = PeekName();
+        operation.is_mutation = kind == "mutation";
+        if (kind == "query" || kind == "mutation" || kind == "subscription") {
             ReadName();
+            if (!PeekName().empty()) {
+                operation.name = ReadName();
+            }
+            if (Accept('(')) {
+                ReadVariableDefinitions(operation.variables);
+            }
+            SkipDirectives();
         }
-        if (Accept('(')) {
-            SkipUntilClosing('(', ')');
+        operation.fields = ReadSelectionSet();
+    }
+
+    // `($id: ID!, $after: String = null)`; a default joins the variables when none is given.
+    void ReadVariableDefinitions(std::vector<GraphqlVariable>& definitions) {
+        while (!error_ && !Accept(')')) {
+            Expect('$');
+            GraphqlVariable definition{ReadName(), "", false};
+            Expect(':');
+            definition.type = ReadType();
+            if (Accept('=')) {
+                definition.has_default = true;
+                json::value value = ReadValue();
+                if (!variables_.contains(definition.name)) {
+                    defaults_[definition.name] = std::move(value);
+                }
+            }
+            SkipDirectives();
+            definitions.push_back(std::move(definition));
         }
+    }
+
+    std::string ReadType() {
+        std::string type;
+        if (Accept('[')) {
+            type = "[" + ReadType() + "]";
+            Expect(']');
+        } else {
+            type = ReadName();
+        }
+        return Accept('!') ? type + "!" : type;
+    }
+
+    // `fragment Name on Type { … }`, kept until the operation's spreads are expanded.
+    void ReadFragmentDefinition() {
+        ReadName();
+        const std::string name = ReadName();
+        if (PeekName() != "on") {
+            SetError("Parse error: expected 'on' in fragment " + name);
+            return;
+        }
+        ReadName();
+        Fragment fragment{ReadName(), {}};
         SkipDirectives();
+        fragment.selections = ReadSelectionSet();
+        if (fragments_.count(name) > 0) {
+            SetError("Fragment name \"" + name + "\" must be unique");
+        }
+        fragments_[name] = std::move(fragment);
+    }
+
+    // Replaces each `...Name` placeholder with the fragment's fields under its type condition.
+    void ExpandSpreads(std::vector<GraphqlField>& fields, int depth, GraphqlOperation& operation) {
+        constexpr int kMaxDepth = 16;
+        std::vector<GraphqlField> expanded;
+        for (auto& field : fields) {
+            if (field.name.rfind(kSpreadPrefix, 0) != 0) {
+                ExpandSpreads(field.selections, depth, operation);
+                expanded.push_back(std::move(field));
+                continue;
+            }
+            const std::string name = field.name.substr(kSpreadPrefix.size());
+            used_fragments_.insert(name);
+            const auto found = fragments_.find(name);
+            if (found == fragments_.end()) {
+                operation.undefined_fragments.push_back(name);
+                continue;
+            }
+            if (depth >= kMaxDepth) {
+                SetError("Fragment " + name + " contains an infinite loop");
+                return;
+            }
+            std::vector<GraphqlField> copy = found->second.selections;
+            for (auto& inner : copy) {
+                inner.on_type = inner.on_type.empty() ? found->second.on_type : inner.on_type;
+            }
+            ExpandSpreads(copy, depth + 1, operation);
+            for (auto& inner : copy) {
+                expanded.push_back(std::move(inner));
+            }
+        }
+        fields = std::move(expanded);
     }
 
     void SkipUntilClosing(char open, char close) {
@@ -156,22 +254,32 @@ private:
         return fields;
     }
 
+    // `... on Type { … }` merges its fields under the condition (`... { … }` under none);
+    // `...Name` leaves a placeholder for ExpandSpreads.
     void ReadInlineFragment(std::vector<GraphqlField>& fields) {
         pos_ += 3;
-        if (PeekName() != "on") {
-            SetError("named fragments are not supported by the sandbox");
+        std::string on_type;
+        if (PeekName() == "on") {
+            ReadName();
+            on_type = ReadName();
+        } else if (!PeekName().empty()) {
+            GraphqlField spread;
+            spread.name = std::string(kSpreadPrefix) + ReadName();
+            SkipDirectives();
+            fields.push_back(std::move(spread));
             return;
         }
-        ReadName();
-        ReadName();
         SkipDirectives();
         for (auto& field : ReadSelectionSet()) {
+            field.on_type = field.on_type.empty() ? on_type : field.on_type;
             fields.push_back(std::move(field));
         }
     }
 
     GraphqlField ReadField() {
         GraphqlField field;
+        SkipIgnored();
+        SetLocation(field);
         field.name = ReadName();
         if (Accept(':')) {
             field.alias = field.name;
@@ -211,8 +319,13 @@ private:
         const char c = text_[pos_];
         if (c == '$') {
             ++pos_;
-            const auto* found = variables_.if_contains(ReadName());
-            return found != nullptr ? *found : json::value(nullptr);
+            const std::string name = ReadName();
+            used_variables_.insert(name);
+            if (const auto* found = variables_.if_contains(name)) {
+                return *found;
+            }
+            const auto fallback = defaults_.find(name);
+            return fallback != defaults_.end() ? fallback->second : json::value(nullptr);
         }
         if (c == '"') {
             return json::string(ReadString());
@@ -301,6 +414,18 @@ private:
         return out;
     }
 
+    void SetLocation(GraphqlField& field) const {
+        field.line = 1;
+        size_t line_start = 0;
+        for (size_t i = 0; i < pos_ && i < text_.size(); ++i) {
+            if (text_[i] == '\n') {
+                ++field.line;
+                line_start = i + 1;
+            }
+        }
+        field.column = static_cast<int>(pos_ - line_start) + 1;
+    }
+
     void SetError(std::string message) {
         if (!error_) {
             error_ = std::move(message);
@@ -308,8 +433,19 @@ private:
         pos_ = text_.size();
     }
 
+    struct Fragment {
+        std::string on_type;
+        std::vector<GraphqlField> selections;
+    };
+
+    static constexpr std::string_view kSpreadPrefix = "...";
+
     std::string_view text_;
     const json::object& variables_;
+    std::map<std::string, json::value> defaults_;
+    std::map<std::string, Fragment> fragments_;
+    std::set<std::string> used_fragments_;
+    std::set<std::string> used_variables_;
     size_t pos_ = 0;
     std::optional<std::string> error_;
 };
@@ -329,6 +465,39 @@ const GraphqlDirective* FindDirective(const GraphqlField& field, std::string_vie
     return nullptr;
 }
 
+namespace {
+
+// Merges `more` into `into`: objects key by key, arrays element by element.
+void MergeSelected(json::value& into, json::value more) {
+    if (into.is_object() && more.is_object()) {
+        for (auto& [key, value] : more.get_object()) {
+            auto* existing = into.get_object().if_contains(key);
+            if (existing == nullptr) {
+                into.get_object()[key] = std::move(value);
+            } else {
+                MergeSelected(*existing, std::move(value));
+            }
+        }
+    } else if (into.is_array() && more.is_array() &&
+               into.get_array().size() == more.get_array().size()) {
+        for (size_t i = 0; i < more.get_array().size(); ++i) {
+            MergeSelected(into.get_array()[i], std::move(more.get_array()[i]));
+        }
+    }
+}
+
+// The concrete type of `value`, when it says ("" otherwise).
+std::string_view TypenameOf(const json::object& value) {
+    const auto* name = value.if_contains("__typename");
+    if (name == nullptr || !name->is_string()) {
+        return "";
+    }
+    const json::string& text = name->get_string();
+    return {text.data(), text.size()};
+}
+
+}  // namespace
+
 json::value Project(const std::vector<GraphqlField>& fields, const json::value& value) {
     if (value.is_array()) {
         json::array out;
@@ -340,15 +509,23 @@ json::value Project(const std::vector<GraphqlField>& fields, const json::value& 
     if (!value.is_object()) {
         return value;
     }
+    const std::string_view type = TypenameOf(value.get_object());
     json::object out;
     for (const auto& field : fields) {
+        if (!field.on_type.empty() && !type.empty() && field.on_type != type) {
+            continue;
+        }
+        json::value selected;
         const auto* found = value.get_object().if_contains(field.name);
-        if (found == nullptr) {
-            out[field.alias] = nullptr;
-        } else if (field.selections.empty()) {
-            out[field.alias] = *found;
+        if (field.name == "__typename") {
+            selected = type.empty() ? json::value(field.parent_type) : json::value(type);
+        } else if (found != nullptr) {
+            selected = field.selections.empty() ? *found : Project(field.selections, *found);
+        }
+        if (auto* existing = out.if_contains(field.alias)) {
+            MergeSelected(*existing, std::move(selected));
         } else {
-            out[field.alias] = Project(field.selections, *found);
+            out[field.alias] = std::move(selected);
         }
     }
     return out;

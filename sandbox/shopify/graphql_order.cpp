@@ -269,6 +269,7 @@ json::object RenderGraphqlOrder(const json::object& rest, const LineItemWindow& 
     const std::string currency = Text(Field(rest, "currency"));
     const auto& reason = Field(rest, "cancel_reason");
     json::object node{
+        {"__typename", "Order"},
         {"id", GidOrNull("Order", Field(rest, "id"))},
         {"legacyResourceId", Text(Field(rest, "id"))},
         {"name", Field(rest, "name")},

@@ -60,11 +60,24 @@ Result<json::value> ResolveNodes(const GraphqlField& field, const ResolveContext
     }
     json::array nodes;
     for (const auto& id : ids->get_array()) {
-        const int64_t item = id.is_string() ? GidNumber(id.get_string(), "InventoryItem") : 0;
-        nodes.push_back(item != 0 ? context.store.InventoryItemNode(item) : json::value(nullptr));
+        nodes.push_back(id.is_string() ? NodeById(std::string(id.get_string()), field, context)
+                                       : json::value(nullptr));
     }
     return nodes;
 }
+
+}  // namespace
+
+json::value NodeById(const std::string& gid,
+                     const GraphqlField& field,
+                     const ResolveContext& context) {
+    if (const int64_t item = GidNumber(gid, "InventoryItem"); item != 0) {
+        return context.store.InventoryItemNode(item);
+    }
+    return OrderNode(gid, field, context);
+}
+
+namespace {
 
 Result<json::value> ResolveInventorySet(const GraphqlField& field, const ResolveContext& context) {
     std::optional<std::string> key;

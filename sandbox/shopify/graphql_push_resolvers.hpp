@@ -1,6 +1,5 @@
 #pragma once
 
-#include <array>
 #include <optional>
 #include <string_view>
 
@@ -14,11 +13,6 @@
 // productVariants, nodes, inventorySetQuantities), fulfilment (fulfillmentCreate), cancel and
 // close (orderCancel, job, orderClose). Thread-safe (the store locks itself).
 namespace scs::sandbox {
-
-inline constexpr std::array<std::string_view, 4> kPushQueryFields = {
-    "locations", "productVariants", "nodes", "job"};
-inline constexpr std::array<std::string_view, 4> kPushMutationFields = {
-    "inventorySetQuantities", "fulfillmentCreate", "orderCancel", "orderClose"};
 
 // The value of `field` when it is one of the fields above; nullopt for any other field.
 std::optional<Result<boost::json::value>> ResolvePushField(const GraphqlField& field,

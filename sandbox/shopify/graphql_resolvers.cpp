@@ -18,9 +18,6 @@ namespace {
 namespace json = boost::json;
 
 constexpr int64_t kMaxPageSize = 250;
-constexpr std::array<std::string_view, 5> kQueryFields = {
-    "shop", "order", "orders", "webhookSubscriptions", "__typename"};
-constexpr std::array<std::string_view, 1> kMutationFields = {"webhookSubscriptionCreate"};
 constexpr std::array<std::string_view, 10> kTopics = {"ORDERS_CREATE",
                                                       "ORDERS_UPDATED",
                                                       "ORDERS_CANCELLED",
@@ -92,7 +89,17 @@ LineItemWindow LineWindowOf(const GraphqlField& parent) {
 }
 
 json::value ResolveOrder(const GraphqlField& field, const ResolveContext& context) {
-    const std::string gid = ArgText(field, "id");
+    return OrderNode(ArgText(field, "id"), field, context);
+}
+
+}  // namespace
+
+json::value OrderNode(const std::string& gid,
+                      const GraphqlField& field,
+                      const ResolveContext& context) {
+    if (gid.rfind("gid://shopify/Order/", 0) != 0) {
+        return nullptr;
+    }
     const std::string id = gid.substr(gid.rfind('/') + 1);
     const auto order = context.store.FindOrder(id);
     if (!order) {
@@ -108,6 +115,8 @@ json::value ResolveOrder(const GraphqlField& field, const ResolveContext& contex
     node["fulfillmentOrders"] = Connection(context.store.FulfillmentOrderNodes(id), first);
     return node;
 }
+
+namespace {
 
 json::value ResolveShop(const ResolveContext& context) {
     const StoreSpec& spec = context.store.Spec();
@@ -130,8 +139,12 @@ Result<json::value> ResolveOrders(const GraphqlField& field, const ResolveContex
     if (!filter) {
         return tl::unexpected(filter.error());
     }
-    OrderPageRequest request{
-        *first, std::nullopt, *filter, ArgText(field, "sortKey") == "UPDATED_AT"};
+    const auto* reverse = field.args.if_contains("reverse");
+    OrderPageRequest request{*first,
+                             std::nullopt,
+                             *filter,
+                             ArgText(field, "sortKey") == "UPDATED_AT",
+                             reverse != nullptr && reverse->is_bool() && reverse->get_bool()};
     if (const auto after = ArgText(field, "after"); !after.empty()) {
         request.after = after;
     }
@@ -170,12 +183,8 @@ std::string TopicPath(std::string_view topic) {
     return path;
 }
 
-Result<json::value> ResolveSubscribe(const GraphqlField& field, const ResolveContext& context) {
-    const std::string topic = ArgText(field, "topic");
-    if (!Contains(kTopics, topic)) {
-        return Fail(ErrorCode::kBadRequest,
-                    "Variable $topic of type WebhookSubscriptionTopic! was provided invalid value");
-    }
+// The callback of a WebhookSubscriptionInput: `uri`, or the older `callbackUrl`.
+std::string SubscriptionUri(const GraphqlField& field) {
     const auto* input = field.args.if_contains("webhookSubscription");
     std::string uri;
     if (input != nullptr && input->is_object()) {
@@ -186,15 +195,48 @@ Result<json::value> ResolveSubscribe(const GraphqlField& field, const ResolveCon
             }
         }
     }
-    auto created = context.store.Subscribe(TopicPath(topic), uri, context.api_version, context.now);
-    if (!created) {
-        json::array path{"webhookSubscription", created.error().field};
+    return uri;
+}
+
+// A create or update payload: the subscription, or userErrors naming the input's field.
+json::value SubscriptionPayload(Result<json::object> subscription) {
+    if (!subscription) {
+        json::array path{"webhookSubscription", subscription.error().field};
         json::array errors{
-            json::object{{"field", std::move(path)}, {"message", created.error().message}}};
+            json::object{{"field", std::move(path)}, {"message", subscription.error().message}}};
         return json::object{{"webhookSubscription", nullptr}, {"userErrors", std::move(errors)}};
     }
-    return json::object{{"webhookSubscription", std::move(*created)},
+    return json::object{{"webhookSubscription", std::move(*subscription)},
                         {"userErrors", json::array{}}};
+}
+
+Result<json::value> ResolveSubscribe(const GraphqlField& field, const ResolveContext& context) {
+    const std::string topic = ArgText(field, "topic");
+    if (!Contains(kTopics, topic)) {
+        return Fail(ErrorCode::kBadRequest,
+                    "Variable $topic of type WebhookSubscriptionTopic! was provided invalid value");
+    }
+    auto created = context.store.Subscribe(
+        TopicPath(topic), SubscriptionUri(field), context.api_version, context.now);
+    return SubscriptionPayload(std::move(created));
+}
+
+Result<json::value> ResolveSubscriptionUpdate(const GraphqlField& field,
+                                              const ResolveContext& context) {
+    return SubscriptionPayload(context.store.UpdateSubscription(
+        ArgText(field, "id"), SubscriptionUri(field), context.now));
+}
+
+Result<json::value> ResolveSubscriptionDelete(const GraphqlField& field,
+                                              const ResolveContext& context) {
+    const std::string id = ArgText(field, "id");
+    if (!context.store.DeleteSubscription(id)) {
+        json::array errors{json::object{{"field", json::array{"id"}},
+                                        {"message", "Webhook subscription does not exist"}}};
+        return json::object{{"deletedWebhookSubscriptionId", nullptr},
+                            {"userErrors", std::move(errors)}};
+    }
+    return json::object{{"deletedWebhookSubscriptionId", id}, {"userErrors", json::array{}}};
 }
 
 Result<json::value> ResolveSubscriptions(const GraphqlField& field, const ResolveContext& context) {
@@ -218,17 +260,6 @@ Result<json::value> ResolveSubscriptions(const GraphqlField& field, const Resolv
 }  // namespace
 
 Status ValidateOperation(const GraphqlOperation& operation) {
-    for (const auto& field : operation.fields) {
-        const bool known =
-            operation.is_mutation
-                ? Contains(kMutationFields, field.name) || Contains(kPushMutationFields, field.name)
-                : Contains(kQueryFields, field.name) || Contains(kPushQueryFields, field.name);
-        if (!known) {
-            return Fail(ErrorCode::kBadRequest,
-                        "Field '" + field.name + "' doesn't exist on type '" +
-                            (operation.is_mutation ? "Mutation" : "QueryRoot") + "'");
-        }
-    }
     return CheckPageSizes(operation.fields);
 }
 
@@ -249,10 +280,20 @@ Result<json::value> ResolveField(const GraphqlField& field, const ResolveContext
     if (field.name == "webhookSubscriptionCreate") {
         return ResolveSubscribe(field, context);
     }
+    if (field.name == "webhookSubscriptionUpdate") {
+        return ResolveSubscriptionUpdate(field, context);
+    }
+    if (field.name == "webhookSubscriptionDelete") {
+        return ResolveSubscriptionDelete(field, context);
+    }
     if (field.name == "webhookSubscriptions") {
         return ResolveSubscriptions(field, context);
     }
-    return json::value(field.name == "__typename" ? "QueryRoot" : "");
+    if (field.name == "node") {
+        return NodeById(ArgText(field, "id"), field, context);
+    }
+    // Validation let through only the schema's fields: what is left is __typename.
+    return json::value(field.parent_type);
 }
 
 }  // namespace scs::sandbox

@@ -82,15 +82,24 @@ Result<SortKey> DecodeCursor(const std::string& cursor) {
     }
 }
 
-bool Matches(const OrderFilter& filter, TimePoint updated_at) {
-    if (filter.updated_after &&
-        (updated_at < *filter.updated_after ||
-         (!filter.after_inclusive && updated_at == *filter.updated_after))) {
+bool Within(const TimeBounds& bounds, TimePoint time) {
+    if (bounds.after &&
+        (time < *bounds.after || (!bounds.after_inclusive && time == *bounds.after))) {
         return false;
     }
-    return !(filter.updated_before &&
-             (updated_at > *filter.updated_before ||
-              (!filter.before_inclusive && updated_at == *filter.updated_before)));
+    return !(bounds.before &&
+             (time > *bounds.before || (!bounds.before_inclusive && time == *bounds.before)));
+}
+
+bool Matches(const OrderFilter& filter, TimePoint updated_at, const json::object& order) {
+    if (!Within(filter.updated, updated_at)) {
+        return false;
+    }
+    if (!filter.created.after && !filter.created.before) {
+        return true;
+    }
+    const auto created_at = TimeField(order, "created_at");
+    return created_at && Within(filter.created, *created_at);
 }
 
 std::optional<TimePoint> ParseSearchTime(std::string_view text) {
@@ -105,11 +114,15 @@ std::optional<TimePoint> ParseSearchTime(std::string_view text) {
 }
 
 Status ApplyTerm(std::string_view term, OrderFilter& filter) {
-    constexpr std::string_view kField = "updated_at:";
-    if (term.substr(0, kField.size()) != kField) {
+    const size_t colon = term.find(':');
+    const std::string_view field = term.substr(0, colon);
+    TimeBounds* bounds = field == "updated_at"   ? &filter.updated
+                         : field == "created_at" ? &filter.created
+                                                 : nullptr;
+    if (bounds == nullptr || colon == std::string_view::npos) {
         return {};
     }
-    std::string_view rest = term.substr(kField.size());
+    std::string_view rest = term.substr(colon + 1);
     const bool greater = !rest.empty() && rest.front() == '>';
     const bool less = !rest.empty() && rest.front() == '<';
     rest.remove_prefix(greater || less ? 1 : 0);
@@ -117,15 +130,15 @@ Status ApplyTerm(std::string_view term, OrderFilter& filter) {
     rest.remove_prefix(inclusive ? 1 : 0);
     const auto time = ParseSearchTime(rest);
     if (!time) {
-        return Fail(ErrorCode::kBadRequest, "Invalid updated_at value in query");
+        return Fail(ErrorCode::kBadRequest, "Invalid " + std::string(field) + " value in query");
     }
     if (!less) {
-        filter.updated_after = *time;
-        filter.after_inclusive = inclusive || !greater;
+        bounds->after = *time;
+        bounds->after_inclusive = inclusive || !greater;
     }
     if (!greater) {
-        filter.updated_before = *time;
-        filter.before_inclusive = inclusive || !less;
+        bounds->before = *time;
+        bounds->before_inclusive = inclusive || !less;
     }
     return {};
 }
@@ -230,12 +243,13 @@ Result<OrderPageResult> OrderBook::Page(const OrderPageRequest& request) const {
     std::vector<std::pair<SortKey, const json::object*>> matching;
     for (const auto& [id, stored] : orders_) {
         const SortKey key = KeyOf(ToUnixMillis(stored.updated_at), id, request.by_updated_at);
-        if (Matches(request.filter, stored.updated_at) && (!after || key > *after)) {
+        const bool past_cursor = !after || (request.reverse ? key < *after : key > *after);
+        if (past_cursor && Matches(request.filter, stored.updated_at, stored.rest)) {
             matching.emplace_back(key, &stored.rest);
         }
     }
-    std::sort(matching.begin(), matching.end(), [](const auto& a, const auto& b) {
-        return a.first < b.first;
+    std::sort(matching.begin(), matching.end(), [&](const auto& a, const auto& b) {
+        return request.reverse ? b.first < a.first : a.first < b.first;
     });
     OrderPageResult page;
     for (const auto& [key, order] : matching) {

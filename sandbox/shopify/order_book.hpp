@@ -23,16 +23,23 @@ struct OrderChange {
     bool cancelled_now = false;  // cancelled_at went from null to a time
 };
 
-// The `query:` filter of the orders connection; only updated_at bounds are understood.
-struct OrderFilter {
-    std::optional<TimePoint> updated_after;  // exclusive unless after_inclusive
+// Bounds on one time of an order.
+struct TimeBounds {
+    std::optional<TimePoint> after;  // exclusive unless after_inclusive
     bool after_inclusive = false;
-    std::optional<TimePoint> updated_before;  // exclusive unless before_inclusive
+    std::optional<TimePoint> before;  // exclusive unless before_inclusive
     bool before_inclusive = false;
 };
 
-// Parses Shopify search syntax such as "updated_at:>='2026-11-20T10:00:00Z'"; terms it does not
-// know are ignored, as Shopify ignores them. kBadRequest for an unreadable updated_at value.
+// The `query:` filter of the orders connection; updated_at and created_at bounds are understood.
+struct OrderFilter {
+    TimeBounds updated;
+    TimeBounds created;
+};
+
+// Parses Shopify search syntax such as "updated_at:>='2026-11-20T10:00:00Z'" or
+// "created_at:>=2026-11-20"; terms it does not know are ignored, as Shopify ignores them.
+// kBadRequest for an unreadable time value.
 [[nodiscard]] Result<OrderFilter> ParseOrderFilter(std::string_view query);
 
 struct OrderPageRequest {
@@ -40,6 +47,7 @@ struct OrderPageRequest {
     std::optional<std::string> after;  // an opaque cursor from a previous page
     OrderFilter filter;
     bool by_updated_at = true;  // sortKey UPDATED_AT; else ID
+    bool reverse = false;       // newest (or highest id) first; `after` then pages backwards
 };
 
 struct OrderPageResult {

@@ -275,33 +275,65 @@ Result<json::object> SandboxStore::Subscribe(const std::string& topic,
             return FailField("callbackUrl", "Address for this topic has already been taken");
         }
     }
-    const auto id = static_cast<int64_t>(subscriptions_.size()) + 1'000'000'001;
-    subscriptions_.push_back(Subscription{id, topic, uri, api_version, FormatRfc3339(now)});
-    return json::object{{"id", Gid("WebhookSubscription", std::to_string(id))},
-                        {"topic", TopicEnum(topic)},
-                        {"uri", uri},
-                        {"callbackUrl", uri},
-                        {"format", "JSON"},
-                        {"apiVersion", {{"handle", api_version}}},
-                        {"endpoint", {{"__typename", "WebhookHttpEndpoint"}, {"callbackUrl", uri}}},
-                        {"createdAt", FormatRfc3339(now)},
-                        {"updatedAt", FormatRfc3339(now)}};
+    const int64_t id = next_subscription_id_++;
+    subscriptions_.push_back(
+        Subscription{id, topic, uri, api_version, FormatRfc3339(now), FormatRfc3339(now)});
+    return SubscriptionNode(subscriptions_.back());
+}
+
+Result<json::object> SandboxStore::UpdateSubscription(const std::string& gid,
+                                                      const std::string& uri,
+                                                      TimePoint now) {
+    if (uri.rfind("http://", 0) != 0 && uri.rfind("https://", 0) != 0) {
+        return FailField("callbackUrl", "Address is invalid");
+    }
+    const std::lock_guard lock(mutex_);
+    Subscription* found = nullptr;
+    for (auto& subscription : subscriptions_) {
+        if (Gid("WebhookSubscription", std::to_string(subscription.id)) == gid) {
+            found = &subscription;
+        }
+    }
+    if (found == nullptr) {
+        return FailField("id", "Webhook subscription does not exist");
+    }
+    for (const auto& other : subscriptions_) {
+        if (&other != found && other.topic == found->topic && other.uri == uri) {
+            return FailField("callbackUrl", "Address for this topic has already been taken");
+        }
+    }
+    found->uri = uri;
+    found->updated_at = FormatRfc3339(now);
+    return SubscriptionNode(*found);
+}
+
+bool SandboxStore::DeleteSubscription(const std::string& gid) {
+    const std::lock_guard lock(mutex_);
+    const auto erased = std::erase_if(subscriptions_, [&](const Subscription& subscription) {
+        return Gid("WebhookSubscription", std::to_string(subscription.id)) == gid;
+    });
+    return erased > 0;
+}
+
+json::object SandboxStore::SubscriptionNode(const Subscription& s) {
+    return {{"id", Gid("WebhookSubscription", std::to_string(s.id))},
+            {"topic", TopicEnum(s.topic)},
+            {"uri", s.uri},
+            {"callbackUrl", s.uri},
+            {"format", "JSON"},
+            {"includeFields", json::array{}},
+            {"metafieldNamespaces", json::array{}},
+            {"apiVersion", {{"handle", s.api_version}}},
+            {"endpoint", {{"__typename", "WebhookHttpEndpoint"}, {"callbackUrl", s.uri}}},
+            {"createdAt", s.created_at},
+            {"updatedAt", s.updated_at}};
 }
 
 json::array SandboxStore::Subscriptions() const {
     const std::lock_guard lock(mutex_);
     json::array nodes;
     for (const auto& s : subscriptions_) {
-        nodes.push_back(
-            {{"id", Gid("WebhookSubscription", std::to_string(s.id))},
-             {"topic", TopicEnum(s.topic)},
-             {"uri", s.uri},
-             {"callbackUrl", s.uri},
-             {"format", "JSON"},
-             {"apiVersion", {{"handle", s.api_version}}},
-             {"endpoint", {{"__typename", "WebhookHttpEndpoint"}, {"callbackUrl", s.uri}}},
-             {"createdAt", s.created_at},
-             {"updatedAt", s.created_at}});
+        nodes.push_back(SubscriptionNode(s));
     }
     return nodes;
 }

@@ -67,6 +67,13 @@ public:
                                                         const std::string& uri,
                                                         const std::string& api_version,
                                                         TimePoint now);
+    // webhookSubscriptionUpdate: a new callback for the subscription with this gid; a
+    // FailField("id"|"callbackUrl") as Subscribe's.
+    [[nodiscard]] Result<boost::json::object> UpdateSubscription(const std::string& gid,
+                                                                 const std::string& uri,
+                                                                 TimePoint now);
+    // webhookSubscriptionDelete: false when no subscription has this gid.
+    bool DeleteSubscription(const std::string& gid);
     boost::json::array Subscriptions() const;
 
     bool AcceptsToken(std::string_view token, TimePoint now) const;
@@ -119,7 +126,10 @@ private:
         std::string uri;
         std::string api_version;
         std::string created_at;
+        std::string updated_at;
     };
+
+    static boost::json::object SubscriptionNode(const Subscription& subscription);
 
     struct CancelJob {
         std::string order_id;
@@ -167,6 +177,7 @@ private:
     mutable CostBucket bucket_;  // reading its status restores points, hence mutable
     TokenBook tokens_;
     std::vector<Subscription> subscriptions_;
+    int64_t next_subscription_id_ = 1'000'000'001;
     std::vector<WebhookDelivery> held_;  // the event the out-of-order knob holds back
     uint64_t draw_state_;
     int64_t requests_ = 0;

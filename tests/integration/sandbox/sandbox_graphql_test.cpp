@@ -56,8 +56,10 @@ TEST(SandboxGraphqlTest, AnswersTheShopWithCost) {
     const auto& cost = answer.body.at("extensions").at("cost");
     EXPECT_EQ(cost.at("requestedQueryCost"), 1);
     EXPECT_EQ(cost.at("actualQueryCost"), 1);
-    EXPECT_EQ(cost.at("throttleStatus").at("maximumAvailable"), 2000.0);
-    EXPECT_EQ(cost.at("throttleStatus").at("restoreRate"), 100.0);
+    // Plain JSON numbers (2000, never "2E3"): JSON has one number type, compared as such.
+    EXPECT_EQ(cost.at("throttleStatus").at("maximumAvailable").to_number<double>(), 2000.0);
+    EXPECT_EQ(cost.at("throttleStatus").at("restoreRate").to_number<double>(), 100.0);
+    EXPECT_EQ(answer.raw.body.find("E3"), std::string::npos) << answer.raw.body;
 }
 
 TEST(SandboxGraphqlTest, PagesEveryOrderOnceInUpdatedAtOrder) {

@@ -77,7 +77,8 @@ TEST_F(SandboxWebhooksTest, DeliversSignedOrderWebhooks) {
         EXPECT_EQ(hook.headers["x-shopify-hmac-sha256"],
                   Base64Encode(HmacSha256(kSecret, hook.body)));
         EXPECT_EQ(hook.headers["x-shopify-shop-domain"], kShop);
-        EXPECT_EQ(hook.headers["x-shopify-api-version"], "2025-10");
+        // Subscribed at 2025-10, which Shopify no longer serves: it falls forward to 2026-01.
+        EXPECT_EQ(hook.headers["x-shopify-api-version"], "2026-01");
         EXPECT_FALSE(hook.headers["x-shopify-webhook-id"].empty());
         EXPECT_FALSE(hook.headers["x-shopify-event-id"].empty());
         EXPECT_FALSE(hook.headers["x-shopify-triggered-at"].empty());
