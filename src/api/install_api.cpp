@@ -84,7 +84,10 @@ HttpResponse InstallApi::Start(HttpRequest& request, const Principal& principal)
 }
 
 Result<std::pair<std::string, std::string>> InstallApi::SpendNonce(
-    const std::string& tag, const std::string& nonce, const std::string& store_id) const {
+    const std::string& tag,
+    const std::string& nonce,
+    const std::string& store_id,
+    std::chrono::minutes lifetime) const {
     const auto key = NonceKey(tag, nonce);
     auto lease =
         nonce.empty() ? Result<std::optional<LeaseInfo>>(std::nullopt) : deps_.state.GetLease(key);
@@ -98,7 +101,20 @@ Result<std::pair<std::string, std::string>> InstallApi::SpendNonce(
         (!store_id.empty() && (*lease)->owner.substr(newline + 1) != store_id)) {
         return Fail(ErrorCode::kOAuth, "unknown, expired or foreign install nonce");
     }
-    // Single use: a replayed callback finds nothing.
+    // Single use, also when copies of one callback arrive together: all of them may have read
+    // the nonce, but only one claims it (the claim outlives the nonce, so a later copy finds
+    // neither).
+    auto claimed = deps_.state.TryAcquireLease(
+        key + ":spent",
+        RandomToken(16),
+        std::chrono::duration_cast<std::chrono::milliseconds>(lifetime));
+    if (!claimed) {
+        return tl::unexpected(std::move(claimed.error()));
+    }
+    if (!*claimed) {
+        return Fail(ErrorCode::kOAuth, "unknown, expired or foreign install nonce");
+    }
+    // A replayed callback finds no nonce.
     if (auto released = deps_.state.ReleaseLease(key, (*lease)->owner); !released) {
         return tl::unexpected(std::move(released.error()));
     }
@@ -119,7 +135,7 @@ HttpResponse InstallApi::Finish(HttpRequest& request) const {
                    {log::F("platform", tag), log::F("reason", callback.error().message)});
         return ErrorResponse(callback.error());
     }
-    auto owner = SpendNonce(tag, callback->nonce, callback->store_id);
+    auto owner = SpendNonce(tag, callback->nonce, callback->store_id, flow->NonceLifetime());
     if (!owner) {
         Log().Warn("install callback refused",
                    {log::F("platform", tag), log::F("reason", owner.error().message)});

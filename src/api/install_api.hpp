@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <string>
 
 #include "api/auth.hpp"
@@ -47,10 +48,14 @@ public:
 private:
     // This service's address of a route under /api/v1/sales_channels/{tag}/.
     std::string RouteUrl(const std::string& tag, const std::string& path) const;
-    // The seller and store the nonce was issued for; spends it. kOAuth when unknown, expired or
-    // issued for another store than `store_id` (when the callback names one).
+    // The seller and store the nonce was issued for; spends it, once even under concurrent
+    // copies of a callback. kOAuth when unknown, expired, already spent or issued for another
+    // store than `store_id` (when the callback names one).
     [[nodiscard]] Result<std::pair<std::string, std::string>> SpendNonce(
-        const std::string& tag, const std::string& nonce, const std::string& store_id) const;
+        const std::string& tag,
+        const std::string& nonce,
+        const std::string& store_id,
+        std::chrono::minutes lifetime) const;
 
     InstallApiDeps deps_;
 };

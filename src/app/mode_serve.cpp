@@ -63,7 +63,12 @@ int RunServe(AppConfig config,
     if (sandbox && !demo.empty()) {
         if (auto connected = ConnectDemoStores(
                 demo,
-                DemoHooks{*handlers.connections, rt.database->Connections(), WebhookRepairFor(rt)});
+                DemoHooks{*handlers.connections,
+                          rt.database->Connections(),
+                          WebhookRepairFor(rt),
+                          [registry = rt.registry.get()](const std::string& platform) {
+                              return registry->Enabled(platform);
+                          }});
             !connected) {
             log.Warn("demo store not connected", {log::F("error", connected.error().message)});
         } else {

@@ -66,10 +66,17 @@ void UseSandbox(const std::vector<DemoStore>& demo, AppConfig& config) {
 }
 
 Status ConnectDemoStores(const std::vector<DemoStore>& demo, const DemoHooks& hooks) {
+    std::string failures;
     for (const DemoStore& store : demo) {
-        if (auto connected = ConnectOrResubscribe(hooks, store); !connected) {
-            return connected;
+        if (hooks.enabled && !hooks.enabled(store.platform)) {
+            continue;
         }
+        if (auto connected = ConnectOrResubscribe(hooks, store); !connected) {
+            failures += (failures.empty() ? "" : "; ") + connected.error().message;
+        }
+    }
+    if (!failures.empty()) {
+        return Fail(ErrorCode::kInternal, failures);
     }
     return {};
 }

@@ -26,11 +26,14 @@ struct DemoHooks {
     ConnectionStore& store;
     // Re-subscribes a kept connection's webhooks (the sandbox starts empty); may be empty.
     std::function<Status(const Connection&)> resubscribe;
+    // Whether a platform is switched on (features.<tag>.enabled); empty: all are.
+    std::function<bool(const std::string&)> enabled;
 };
 
-// Connects the demo seller to each demo store through the connections API (credentials checked
-// with the store, webhooks subscribed); a connection kept from an earlier run only has its
-// webhooks subscribed again.
+// Connects the demo seller to each demo store of a platform that is switched on, through the
+// connections API (credentials checked with the store, webhooks subscribed); a connection kept
+// from an earlier run only has its webhooks subscribed again. A store that fails does not keep
+// the others from connecting; the error names every failure.
 [[nodiscard]] Status ConnectDemoStores(const std::vector<DemoStore>& demo, const DemoHooks& hooks);
 
 }  // namespace scs

@@ -9,14 +9,17 @@ ConnectorRegistry::ConnectorRegistry(std::vector<PlatformInfo> catalogue,
     : catalogue_(std::move(catalogue)), disabled_(std::move(disabled)) {}
 
 void ConnectorRegistry::Add(const PlatformModule& module, ConnectorDeps deps) {
-    Entry entry{module, std::move(deps), nullptr, nullptr};
+    // Built from the entry in the map, whose node never moves: what a factory borrows from the
+    // deps stays valid as long as the registry.
+    auto& entry =
+        modules_.insert_or_assign(module.tag, Entry{module, std::move(deps), nullptr, nullptr})
+            .first->second;
     if (module.webhooks) {
         entry.webhooks = module.webhooks(entry.deps);
     }
     if (module.install) {
         entry.install = module.install(entry.deps);
     }
-    modules_.insert_or_assign(module.tag, std::move(entry));
 }
 
 void ConnectorRegistry::Add(const std::string& tag, ConnectorFactory factory, ConnectorDeps deps) {

@@ -30,8 +30,10 @@ struct WebhookProcessorDeps {
 // A payload that cannot be understood marks the event failed and succeeds (the event holds the
 // error; retrying cannot help); database errors leave it received and are returned, so the job
 // retries. An event without a connection (a compliance topic for a shop with no live
-// connection) is ignored, and so is an event of a platform with no webhook rules (unknown or
-// switched off). Holds references to its dependencies, which outlive it; thread-safe.
+// connection) is ignored, and so is an event of a platform with no webhook rules (unknown to
+// the catalogue or without a module). An event of a platform switched off by its feature flag is
+// kept for when it is switched on again: kUnavailable, so the job retries and then waits in the
+// dead letters to be replayed. Holds references to its dependencies, which outlive it; thread-safe.
 class WebhookProcessor {
 public:
     explicit WebhookProcessor(WebhookProcessorDeps deps) : deps_(std::move(deps)) {}

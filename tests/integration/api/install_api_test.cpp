@@ -5,6 +5,10 @@
 // foreign shop).
 #include "api/install_api.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
 #include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
 
@@ -42,6 +46,101 @@ int PortOf(const std::string& url) {
     return std::stoi(url.substr(colon + 1));
 }
 
+// The real state store, with every lease read answered 50 ms late: copies of one callback sent
+// together all read the nonce before any of them can spend it, so a check-then-spend race shows
+// every time.
+class SlowLeaseReads final : public StateStore {
+public:
+    explicit SlowLeaseReads(StateStore& inner) : inner_(inner) {}
+
+    Result<bool> TryAcquireLease(std::string_view key,
+                                 std::string_view owner,
+                                 std::chrono::milliseconds ttl) override {
+        return inner_.TryAcquireLease(key, owner, ttl);
+    }
+
+    Result<bool> RenewLease(std::string_view key,
+                            std::string_view owner,
+                            std::chrono::milliseconds ttl) override {
+        return inner_.RenewLease(key, owner, ttl);
+    }
+
+    Status ReleaseLease(std::string_view key, std::string_view owner) override {
+        return inner_.ReleaseLease(key, owner);
+    }
+
+    Result<std::optional<LeaseInfo>> GetLease(std::string_view key) override {
+        auto lease = inner_.GetLease(key);
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        return lease;
+    }
+
+    Status SetLastSync(int64_t connection_id, std::string_view entity, TimePoint at) override {
+        return inner_.SetLastSync(connection_id, entity, at);
+    }
+
+    Result<std::optional<TimePoint>> GetLastSync(int64_t connection_id,
+                                                 std::string_view entity) override {
+        return inner_.GetLastSync(connection_id, entity);
+    }
+
+    Result<BucketResult> TryTake(std::string_view bucket,
+                                 double capacity,
+                                 double refill_per_second,
+                                 double tokens) override {
+        return inner_.TryTake(bucket, capacity, refill_per_second, tokens);
+    }
+
+    Result<bool> TryLock(std::string_view key,
+                         std::string_view owner,
+                         std::chrono::milliseconds ttl) override {
+        return inner_.TryLock(key, owner, ttl);
+    }
+
+    Status Unlock(std::string_view key, std::string_view owner) override {
+        return inner_.Unlock(key, owner);
+    }
+
+private:
+    StateStore& inner_;
+};
+
+// A platform whose install flow counts its completions.
+class SlowCallbackFlow final : public InstallFlow {
+public:
+    explicit SlowCallbackFlow(std::atomic<int>& completed) : completed_(completed) {}
+
+    Route FinishRoute() const override { return {"GET", "callback"}; }
+
+    std::chrono::minutes NonceLifetime() const override { return std::chrono::minutes(10); }
+
+    Result<std::string> StartStore(const InstallRequest& request) const override {
+        return FindParam(request.query, "store").value_or("");
+    }
+
+    std::string AuthorizeUrl(const std::string&, const InstallUrls& urls) const override {
+        return "http://platform.test/authorize?nonce=" + urls.nonce;
+    }
+
+    Result<InstallCallback> ReadCallback(const InstallRequest& request) const override {
+        InstallCallback callback;
+        callback.nonce = FindParam(request.query, "nonce").value_or("");
+        return callback;
+    }
+
+    Result<InstallGrant> Complete(const std::string&,
+                                  const std::string&,
+                                  const InstallCallback&) const override {
+        ++completed_;
+        return InstallGrant{{{"access_token", "granted"}}, {}};
+    }
+
+    std::optional<bool> Granted(const QueryParams&) const override { return std::nullopt; }
+
+private:
+    std::atomic<int>& completed_;
+};
+
 class InstallApiTest : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -57,7 +156,8 @@ protected:
         ASSERT_TRUE(db) << db.error().message;
         database_ = std::move(*db);
         ASSERT_TRUE(database_->Migrations().Up());
-        state_ = std::make_unique<SqliteStateStore>(database_->Executor(), clock_);
+        sqlite_state_ = std::make_unique<SqliteStateStore>(database_->Executor(), clock_);
+        state_ = std::make_unique<SlowLeaseReads>(*sqlite_state_);
         auto box = SecretBox::Create({MasterKey{"k1", std::string(32, 'k')}});
         ASSERT_TRUE(box);
         secrets_ = std::make_unique<SecretBox>(std::move(*box));
@@ -74,6 +174,12 @@ protected:
         shopify.http = MakeCurlHttpClient();
         shopify.clock = &clock_;
         registry_.Add(ShopifyModule(), shopify);
+        PlatformModule slow;
+        slow.tag = "salla";
+        slow.install = [this](const ConnectorDeps&) -> std::unique_ptr<InstallFlow> {
+            return std::make_unique<SlowCallbackFlow>(completed_);
+        };
+        registry_.Add(slow);
         api_ = std::make_unique<InstallApi>(InstallApiDeps{
             database_->Connections(),
             *secrets_,
@@ -122,6 +228,7 @@ protected:
     testing::TempDir dir_;
     SystemTimeSource clock_;
     std::unique_ptr<Database> database_;
+    std::unique_ptr<StateStore> sqlite_state_;
     std::unique_ptr<StateStore> state_;
     std::unique_ptr<SecretBox> secrets_;
     ConnectorRegistry registry_{BuiltinCatalogue()};
@@ -130,6 +237,7 @@ protected:
     std::unique_ptr<HttpServer> server_;
     int port_ = 0;
     std::vector<std::pair<std::string, std::string>> hooked_;
+    std::atomic<int> completed_{0};
 };
 
 TEST_F(InstallApiTest, InstallExchangesTheCodeAndSealsExpiringTokensOnTheConnection) {
@@ -190,7 +298,7 @@ TEST_F(InstallApiTest, InstallNeedsAValidShopAndTheCallersOwnSeller) {
 }
 
 TEST_F(InstallApiTest, PlatformsWithoutAnInstallFlowAnswer404) {
-    for (const char* tag : {"salla", "nosuch"}) {
+    for (const char* tag : {"zid", "nosuch"}) {
         auto r = HttpCallAuthed(
             port_,
             kAdmin,
@@ -198,6 +306,33 @@ TEST_F(InstallApiTest, PlatformsWithoutAnInstallFlowAnswer404) {
             std::string("/api/v1/sales_channels/") + tag + "/install?seller_id=s&shop=" + kShop);
         EXPECT_EQ(r.status, 404) << tag << " " << r.body;
     }
+}
+
+// Copies of one callback arriving together (a browser retry, a proxy) spend the nonce once:
+// exactly one completes the install.
+TEST_F(InstallApiTest, ConcurrentCopiesOfOneCallbackSpendTheNonceOnce) {
+    auto install = HttpCallAuthed(
+        port_, kAdmin, "GET", "/api/v1/sales_channels/salla/install?seller_id=s1&store=4242");
+    ASSERT_EQ(install.status, 302) << install.body;
+    const auto location = install.Header("Location").value_or("");
+    const auto nonce = location.substr(location.find("nonce=") + 6);
+    ASSERT_FALSE(nonce.empty()) << location;
+    constexpr int kCopies = 6;
+    std::vector<int> statuses(kCopies, 0);
+    std::vector<std::thread> copies;
+    for (int i = 0; i < kCopies; ++i) {
+        copies.emplace_back([&, i] {
+            statuses[i] =
+                HttpCall(port_, "GET", "/api/v1/sales_channels/salla/callback?nonce=" + nonce)
+                    .status;
+        });
+    }
+    for (auto& copy : copies) {
+        copy.join();
+    }
+    EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 200), 1);
+    EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 400), kCopies - 1);
+    EXPECT_EQ(completed_.load(), 1);
 }
 
 }  // namespace
