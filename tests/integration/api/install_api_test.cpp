@@ -320,6 +320,7 @@ TEST_F(InstallApiTest, ConcurrentCopiesOfOneCallbackSpendTheNonceOnce) {
     constexpr int kCopies = 6;
     std::vector<int> statuses(kCopies, 0);
     std::vector<std::thread> copies;
+    copies.reserve(kCopies);
     for (int i = 0; i < kCopies; ++i) {
         copies.emplace_back([&, i] {
             statuses[i] =
