@@ -90,6 +90,20 @@ TEST_F(ServersE2E, PostgresNeedsMigrateThenServes) {
     EXPECT_EQ(again, 0) << again_out;
 }
 
+TEST_F(ServersE2E, MigrateOnPostgresNeedsNoRedis) {
+    if (schema_.empty()) {
+        return;
+    }
+    // Migration touches only the database (and the queues it creates); serving still needs Redis.
+    env_.erase("SCS_REDIS_URL");
+    auto [up, up_out] = testing::RunScs({"migrate", "up"}, env_, dir_.Path());
+    EXPECT_EQ(up, 0) << up_out;
+    EXPECT_NE(up_out.find("(postgres)"), std::string::npos) << up_out;
+    auto [serve, serve_out] = testing::RunScs({"serve"}, env_, dir_.Path());
+    EXPECT_EQ(serve, 2) << serve_out;
+    EXPECT_NE(serve_out.find("redis.url"), std::string::npos) << serve_out;
+}
+
 TEST_F(ServersE2E, HealthChecksRedisAndSqsForReal) {
     if (schema_.empty()) {
         return;
