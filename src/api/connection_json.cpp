@@ -72,6 +72,9 @@ Status ApplyStatusMapping(const boost::json::object& patch, ConnectionSettings& 
     return {};
 }
 
+// A freeze time pauses an entity's syncs; longer than this is a mistake, not a setting.
+constexpr std::chrono::milliseconds kMaxFreezeTime = std::chrono::days(30);
+
 Status ApplyFreezeTimes(const boost::json::object& patch, ConnectionSettings& settings) {
     auto freeze = OptionalStringMap(patch, "freeze_times", "settings.freeze_times");
     if (!freeze) {
@@ -91,6 +94,9 @@ Status ApplyFreezeTimes(const boost::json::object& patch, ConnectionSettings& se
         const auto duration = ParseDuration(text);
         if (!duration) {
             return FailField(path, path + ": expected a duration like 30s, 2m or 1h");
+        }
+        if (*duration > kMaxFreezeTime) {
+            return FailField(path, path + ": at most 30d");
         }
         parsed[entity] = *duration;
     }

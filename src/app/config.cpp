@@ -249,14 +249,14 @@ Status ValidateWorkerGroups(const AppConfig& config) {
     return {};
 }
 
-Status Validate(AppConfig& config) {
+Status Validate(AppConfig& config, ConfigUse use) {
     if (auto status = ValidateDatabase(config); !status) {
         return status;
     }
     if (!config.redis_url.empty() && config.redis_url.rfind("redis://", 0) != 0) {
         return FailField("redis.url", "redis.url: expected redis://host:port[/db]");
     }
-    if (config.redis_url.empty() && !config.UsesSqlite()) {
+    if (config.redis_url.empty() && !config.UsesSqlite() && use != ConfigUse::kMigrate) {
         return FailField("redis.url",
                          "redis.url: required when database.url is PostgreSQL (sync state, "
                          "leases and rate budgets live in Redis there)");
@@ -305,7 +305,8 @@ EnvLookup ProcessEnvironment() {
 }
 
 Result<AppConfig> LoadConfig(const std::optional<std::filesystem::path>& file,
-                             const EnvLookup& env) {
+                             const EnvLookup& env,
+                             ConfigUse use) {
     AppConfig config;
     std::set<std::string> set_keys;
     if (file) {
@@ -316,7 +317,7 @@ Result<AppConfig> LoadConfig(const std::optional<std::filesystem::path>& file,
     if (auto status = ApplyEnvironment(config, env, set_keys); !status) {
         return tl::unexpected(status.error());
     }
-    if (auto status = Validate(config); !status) {
+    if (auto status = Validate(config, use); !status) {
         return tl::unexpected(status.error());
     }
     return config;

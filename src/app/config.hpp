@@ -127,11 +127,16 @@ struct AppConfig {
 using EnvLookup = std::function<std::optional<std::string>(const std::string&)>;
 EnvLookup ProcessEnvironment();
 
+// What the configuration is loaded for. kMigrate needs only the database (and the queues it
+// creates), so it does not require redis.url on PostgreSQL; kRun (every other mode) does.
+enum class ConfigUse { kRun, kMigrate };
+
 // Loads the configuration: defaults, then the YAML file (when given) with ${VAR} and
-// ${VAR:-default} substituted in every value, then SCS_* environment overrides; then validates.
-// An error names the offending key, e.g. "http.addr: expected host:port, got 'x'".
+// ${VAR:-default} substituted in every value, then SCS_* environment overrides; then validates
+// for `use`. An error names the offending key, e.g. "http.addr: expected host:port, got 'x'".
 [[nodiscard]] Result<AppConfig> LoadConfig(const std::optional<std::filesystem::path>& file,
-                                           const EnvLookup& env);
+                                           const EnvLookup& env,
+                                           ConfigUse use = ConfigUse::kRun);
 
 // Every documented key path, for the example-file check and `scs --help`.
 std::vector<std::string> ConfigKeyPaths();

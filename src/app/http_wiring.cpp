@@ -5,8 +5,16 @@
 namespace scs {
 namespace {
 
+// The answer names only the failed checks (ToJson); their details go to the log.
 HttpResponse HealthResponse(const HealthChecker& health) {
     const HealthReport report = health.Run();
+    static const log::Logger kLog("health");
+    for (const ComponentHealth& component : report.components) {
+        if (!component.ok) {
+            kLog.Warn("health check failed",
+                      {log::F("check", component.name), log::F("error", component.message)});
+        }
+    }
     return HttpResponse{report.ok ? 200 : 503, "application/json", {}, ToJson(report)};
 }
 

@@ -25,7 +25,9 @@ int Run(const scs::CliCommand& command) {
         default:
             break;
     }
-    auto config = scs::LoadConfig(command.config_file, scs::ProcessEnvironment());
+    const auto use =
+        command.mode == scs::Mode::kMigrate ? scs::ConfigUse::kMigrate : scs::ConfigUse::kRun;
+    auto config = scs::LoadConfig(command.config_file, scs::ProcessEnvironment(), use);
     if (!config) {
         std::cerr << "scs: invalid configuration: " << config.error().message << "\n";
         return 2;

@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <cstdio>
+#include <limits>
 
 namespace scs {
 namespace {
@@ -101,6 +102,26 @@ bool ReadDateTime(std::string_view s, size_t& pos, Fields& f) {
     return true;
 }
 
+// Milliseconds in one `unit` of a duration ("ms", "s", "m", "h", "d"); 0 for anything else.
+int64_t DurationUnitMillis(std::string_view unit) {
+    struct Unit {
+        std::string_view name;
+        milliseconds size;
+    };
+
+    static constexpr std::array<Unit, 5> kUnits{{{"ms", milliseconds(1)},
+                                                 {"s", seconds(1)},
+                                                 {"m", minutes(1)},
+                                                 {"h", hours(1)},
+                                                 {"d", days(1)}}};
+    for (const Unit& known : kUnits) {
+        if (known.name == unit) {
+            return known.size.count();
+        }
+    }
+    return 0;
+}
+
 }  // namespace
 
 std::string FormatRfc3339(TimePoint t) {
@@ -169,22 +190,12 @@ std::optional<milliseconds> ParseDuration(std::string_view text) {
         return std::nullopt;
     }
     const std::string_view unit(ptr, static_cast<size_t>(end - ptr));
-    if (unit == "ms") {
-        return milliseconds(value);
+    const int64_t unit_ms = DurationUnitMillis(unit);
+    // A count of milliseconds that would overflow is no duration at all.
+    if (unit_ms == 0 || value > std::numeric_limits<int64_t>::max() / unit_ms) {
+        return std::nullopt;
     }
-    if (unit == "s") {
-        return seconds(value);
-    }
-    if (unit == "m") {
-        return minutes(value);
-    }
-    if (unit == "h") {
-        return hours(value);
-    }
-    if (unit == "d") {
-        return days(value);
-    }
-    return std::nullopt;
+    return milliseconds(value * unit_ms);
 }
 
 std::string FormatDuration(milliseconds d) {

@@ -13,7 +13,7 @@ namespace scs {
 struct ComponentHealth {
     std::string name;
     bool ok = false;
-    std::string message;  // the check's error message when not ok
+    std::string message;  // the check's error message when not ok; for logs, not for /health
     std::chrono::milliseconds latency{};
 };
 
@@ -40,6 +40,8 @@ private:
 };
 
 // {"status":"ok"|"unavailable","checks":{"database":{"ok":true,"latency_ms":1,"message":""}}}
+// A failed check's message is just "unavailable": the answer is for anyone, and a check's error
+// names users, hosts and ports, so whoever serves it logs ComponentHealth::message instead.
 std::string ToJson(const HealthReport& report);
 
 }  // namespace scs

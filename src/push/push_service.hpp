@@ -26,6 +26,9 @@ inline constexpr std::string_view kPushStatusJobType = "push.status";
 
 // At most this many items in one inventory request.
 inline constexpr size_t kMaxInventoryLines = 1000;
+// The largest quantity a push may carry: more than any stock or shipment, and small enough that
+// no platform or sum over lines overflows.
+inline constexpr int64_t kMaxPushQuantity = 1'000'000'000;
 
 struct InventoryLine {
     std::string sku;
@@ -60,10 +63,11 @@ struct StatusPushRequest {
 };
 
 // kBadRequest naming the field ("items[3].quantity", ...) for a request that cannot be pushed:
-// no items or more than kMaxInventoryLines, an empty SKU or hub code, a negative quantity, the
-// same SKU + hub twice in one request; an empty order id, a line without SKU or with quantity
-// < 1, a duplicate SKU among the lines, a tracking URL that is not http(s); a status other than
-// cancelled/closed, an unknown cancel reason. Pure.
+// no items or more than kMaxInventoryLines, an empty SKU or hub code, a negative quantity or one
+// above kMaxPushQuantity, the same SKU + hub twice in one request; an empty order id, a line
+// without SKU or with quantity < 1 or above kMaxPushQuantity, a duplicate SKU among the lines,
+// a tracking URL that is not http(s); a status other than cancelled/closed, an unknown cancel
+// reason. Pure.
 [[nodiscard]] Status ValidateInventoryPush(const InventoryPushRequest& request);
 [[nodiscard]] Status ValidateFulfillmentPush(const FulfillmentPushRequest& request);
 [[nodiscard]] Status ValidateStatusPush(const StatusPushRequest& request);

@@ -32,6 +32,10 @@ bool IsHttpUrl(std::string_view url) {
     return false;
 }
 
+std::string QuantityTooLarge() {
+    return "the quantity must be at most " + std::to_string(kMaxPushQuantity);
+}
+
 Status ValidateInventoryLine(const InventoryLine& line, size_t index) {
     if (line.sku.empty()) {
         return FailField(Indexed("items", index, "sku"), "the SKU is required");
@@ -41,6 +45,9 @@ Status ValidateInventoryLine(const InventoryLine& line, size_t index) {
     }
     if (line.quantity < 0) {
         return FailField(Indexed("items", index, "quantity"), "the quantity cannot be negative");
+    }
+    if (line.quantity > kMaxPushQuantity) {
+        return FailField(Indexed("items", index, "quantity"), QuantityTooLarge());
     }
     return {};
 }
@@ -54,6 +61,9 @@ Status ValidateFulfillmentLines(const std::vector<FulfillmentLine>& lines) {
         if (lines[i].quantity < 1) {
             return FailField(Indexed("line_items", i, "quantity"),
                              "the quantity must be at least 1");
+        }
+        if (lines[i].quantity > kMaxPushQuantity) {
+            return FailField(Indexed("line_items", i, "quantity"), QuantityTooLarge());
         }
         if (!skus.insert(lines[i].sku).second) {
             return FailField(Indexed("line_items", i, "sku"),

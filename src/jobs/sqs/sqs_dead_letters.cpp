@@ -152,34 +152,53 @@ Result<std::vector<sqs::Message>> SqsQueue::ScanDeadLetters(const std::string& u
                                                             const ScanStop& stop) {
     std::vector<sqs::Message> scanned;
     std::set<std::string> seen;
+    // Received but not handed back: second copies of a letter and what follows the one `stop`
+    // chose. Held for kScanHoldSeconds unless let go, so every return lets them go.
+    std::vector<std::string> unwanted;
+    const auto finish = [&]() {
+        Release(url, unwanted);
+    };
     while (static_cast<int>(scanned.size()) < limit) {
         const int wanted = std::min(kMaxReceiveBatch, limit - static_cast<int>(scanned.size()));
         auto response = client_.Call("ReceiveMessage",
                                      sqs::EncodeReceiveMessage(url, wanted, 0, kScanHoldSeconds));
         if (!response) {
+            finish();
             Release(url, Receipts(scanned));
             return tl::unexpected(std::move(response.error()));
         }
         auto batch = sqs::DecodeReceiveMessage(*response);
         if (!batch) {
+            finish();
             Release(url, Receipts(scanned));
             return tl::unexpected(std::move(batch.error()));
         }
         if (batch->empty()) {
-            return scanned;
+            break;
         }
-        for (sqs::Message& message : *batch) {
-            if (!seen.insert(message.message.id).second) {
-                continue;
-            }
-            const bool done = stop(message);
-            scanned.push_back(std::move(message));
-            if (done) {
-                return scanned;
-            }
+        if (TakeUntil(std::move(*batch), stop, seen, scanned, unwanted)) {
+            break;
         }
     }
+    finish();
     return scanned;
+}
+
+bool SqsQueue::TakeUntil(std::vector<sqs::Message>&& batch,
+                         const ScanStop& stop,
+                         std::set<std::string>& seen,
+                         std::vector<sqs::Message>& scanned,
+                         std::vector<std::string>& unwanted) {
+    bool done = false;
+    for (sqs::Message& message : batch) {
+        if (done || !seen.insert(message.message.id).second) {
+            unwanted.push_back(message.message.receipt);
+            continue;
+        }
+        done = stop(message);
+        scanned.push_back(std::move(message));
+    }
+    return done;
 }
 
 DeadLetter SqsQueue::ToDeadLetter(const sqs::Message& scanned) const {

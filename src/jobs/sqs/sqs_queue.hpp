@@ -3,6 +3,7 @@
 #include <chrono>
 #include <functional>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -87,6 +88,13 @@ private:
     Result<std::vector<sqs::Message>> ScanDeadLetters(const std::string& url,
                                                       int limit,
                                                       const ScanStop& stop);
+    // Moves the new letters of `batch` into `scanned` until `stop` says so; true when it did.
+    // Second copies and what follows the stop go to `unwanted`, to be let go.
+    static bool TakeUntil(std::vector<sqs::Message>&& batch,
+                          const ScanStop& stop,
+                          std::set<std::string>& seen,
+                          std::vector<sqs::Message>& scanned,
+                          std::vector<std::string>& unwanted);
     DeadLetter ToDeadLetter(const sqs::Message& scanned) const;
     sqs::Attributes DeadLetterAttributes(const ReceivedMessage& message, std::string reason) const;
     // ApproximateNumberOfMessages and ...NotVisible of a queue, as visible and in_flight.

@@ -310,6 +310,23 @@ TEST_F(ConnectionsApiTest, ASellerTokenSeesNothingOfAnotherSeller) {
         200);
 }
 
+TEST_F(ConnectionsApiTest, PatchRefusesAFreezeTimeTooLongToHold) {
+    auto created = Connect("s1", kSeller1, "freeze.myshopify.com", kGoodShopToken);
+    ASSERT_EQ(created.status, 201);
+    const auto path = "/api/v1/sellers/s1/sales_channels/" +
+                      std::to_string(Json(created).at("data").at("id").as_int64());
+    for (const std::string duration : {"31d", "99999999999d", "999999999999999d"}) {
+        auto patched =
+            HttpCallAuthed(port_,
+                           kSeller1,
+                           "PATCH",
+                           path,
+                           R"({"settings":{"freeze_times":{"orders":")" + duration + R"("}}})");
+        EXPECT_EQ(patched.status, 400) << duration << ": " << patched.body;
+        EXPECT_EQ(Json(patched).at("field").as_string(), "settings.freeze_times.orders");
+    }
+}
+
 TEST_F(ConnectionsApiTest, PatchConfiguresAndDeleteDisconnects) {
     auto created = Connect("s1", kSeller1, "patch.myshopify.com", kGoodShopToken);
     ASSERT_EQ(created.status, 201);

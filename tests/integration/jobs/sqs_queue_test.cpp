@@ -113,6 +113,32 @@ TEST_F(SqsQueueTest, DeadLetterNowNeedsAReceiptThisObjectHolds) {
     EXPECT_TRUE(FailedWith(queue.DeadLetterNow("unknown-receipt", "bad"), ErrorCode::kNotFound));
 }
 
+// A retry scans the dead letters in batches held for 30 s; the letters of a batch it did not
+// retry must be let go at once, or the next retry cannot see them.
+TEST_F(SqsQueueTest, RetriesEveryDeadLetterOfAQueueOneAfterAnother) {
+    const std::string name = Track(TestQueues::UniqueQueueName());
+    ASSERT_TRUE(Succeeded(EnsureSqsQueues(*client_, {name}, 5)));
+    SqsQueue dead_letters(*client_, clock_, QueueOptions{DeadLetterQueueName(name), 5});
+    constexpr int kLetters = 27;
+    for (int i = 0; i < kLetters; ++i) {
+        const std::string n = std::to_string(i);
+        auto sent = dead_letters.Send(OutgoingMessage{"letter-" + n, "g" + n, "d" + n});
+        ASSERT_TRUE(sent) << sent.error().message;
+    }
+    SqsQueue queue(*client_, clock_, QueueOptions{name, 5});
+    auto letters = queue.ListDeadLetters(100);
+    ASSERT_TRUE(letters) << letters.error().message;
+    ASSERT_EQ(letters->size(), static_cast<size_t>(kLetters));
+
+    for (const DeadLetter& letter : *letters) {
+        auto retried = queue.RetryDeadLetter(letter.id);
+        EXPECT_TRUE(retried) << letter.body << ": " << retried.error().message;
+    }
+    auto after = queue.ListDeadLetters(100);
+    ASSERT_TRUE(after) << after.error().message;
+    EXPECT_TRUE(after->empty());
+}
+
 TEST_F(SqsQueueTest, PingReachesTheService) {
     EXPECT_TRUE(Succeeded(client_->Ping()));
     SqsClient nowhere(SqsSettings{"http://127.0.0.1:" + std::to_string(FreePort()),

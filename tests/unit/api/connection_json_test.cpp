@@ -31,6 +31,12 @@ struct Bad {
 
 class SettingsErrors : public ::testing::TestWithParam<Bad> {};
 
+TEST(SettingsPatch, AcceptsAFreezeTimeOfUpToThirtyDays) {
+    auto patched = ApplySettingsPatch(Parse(R"({"freeze_times":{"orders":"30d"}})"), {});
+    ASSERT_TRUE(patched) << patched.error().message;
+    EXPECT_EQ(patched->freeze_times.at("orders"), std::chrono::days(30));
+}
+
 TEST_P(SettingsErrors, NameTheField) {
     auto patched = ApplySettingsPatch(Parse(GetParam().json), {});
     ASSERT_FALSE(patched);
@@ -41,14 +47,18 @@ TEST_P(SettingsErrors, NameTheField) {
 INSTANTIATE_TEST_SUITE_P(
     Fields,
     SettingsErrors,
-    ::testing::Values(Bad{R"({"colour":"red"})", "settings.colour"},
-                      Bad{R"({"hub_locations":{"RUH1":7}})", "settings.hub_locations.RUH1"},
-                      Bad{R"({"hub_locations":{"RUH1":""}})", "settings.hub_locations.RUH1"},
-                      Bad{R"({"status_mapping":{"paid":"happy"}})", "settings.status_mapping.paid"},
-                      Bad{R"({"freeze_times":{"carts":"1m"}})", "settings.freeze_times.carts"},
-                      Bad{R"({"freeze_times":{"orders":"soon"}})", "settings.freeze_times.orders"},
-                      Bad{R"({"safety_stock":-1})", "settings.safety_stock"},
-                      Bad{R"({"safety_stock":"5"})", "settings.safety_stock"}));
+    ::testing::Values(
+        Bad{R"({"colour":"red"})", "settings.colour"},
+        Bad{R"({"hub_locations":{"RUH1":7}})", "settings.hub_locations.RUH1"},
+        Bad{R"({"hub_locations":{"RUH1":""}})", "settings.hub_locations.RUH1"},
+        Bad{R"({"status_mapping":{"paid":"happy"}})", "settings.status_mapping.paid"},
+        Bad{R"({"freeze_times":{"carts":"1m"}})", "settings.freeze_times.carts"},
+        Bad{R"({"freeze_times":{"orders":"soon"}})", "settings.freeze_times.orders"},
+        Bad{R"({"freeze_times":{"orders":"31d"}})", "settings.freeze_times.orders"},
+        Bad{R"({"freeze_times":{"returns":"99999999999d"}})", "settings.freeze_times.returns"},
+        Bad{R"({"freeze_times":{"orders":"999999999999999d"}})", "settings.freeze_times.orders"},
+        Bad{R"({"safety_stock":-1})", "settings.safety_stock"},
+        Bad{R"({"safety_stock":"5"})", "settings.safety_stock"}));
 
 TEST(ConnectionJson, NeverCarriesCredentialValues) {
     Connection c;

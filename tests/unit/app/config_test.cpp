@@ -150,6 +150,19 @@ INSTANTIATE_TEST_SUITE_P(
                               "security.allow_private_store_urls"},
                       BadCase{"database:\n  url: ${UNTERMINATED\n", "database.url"}));
 
+TEST(Config, MigrateOnPostgresNeedsNoRedis) {
+    const auto env = FakeEnv({{"SCS_DATABASE_URL", "postgresql://db/scs"},
+                              {"SCS_QUEUE_BACKEND", "sqs"},
+                              {"AWS_ACCESS_KEY_ID", "a"},
+                              {"AWS_SECRET_ACCESS_KEY", "b"}});
+    auto migrate = LoadConfig(std::nullopt, env, ConfigUse::kMigrate);
+    ASSERT_TRUE(migrate) << migrate.error().message;
+    EXPECT_TRUE(migrate->redis_url.empty());
+    auto run = LoadConfig(std::nullopt, env, ConfigUse::kRun);
+    ASSERT_FALSE(run);
+    EXPECT_EQ(run.error().field, "redis.url");
+}
+
 TEST(Config, FeatureFlagsSwitchPlatformsOffAndDefaultOn) {
     testing::TempDir dir;
     const auto file = WriteFile(dir, "features:\n  woocommerce:\n    enabled: false\n");

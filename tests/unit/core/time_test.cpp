@@ -53,6 +53,13 @@ TEST(Duration, RejectsMalformed) {
     }
 }
 
+TEST(Duration, RejectsWhatMillisecondsCannotHold) {
+    for (const char* huge : {"999999999999999d", "9223372036854775807s", "9999999999999999h"}) {
+        EXPECT_FALSE(ParseDuration(huge)) << huge;
+    }
+    EXPECT_EQ(ParseDuration("9223372036854775807ms"), milliseconds(9223372036854775807));
+}
+
 TEST(Duration, FormatsLargestExactUnit) {
     EXPECT_EQ(FormatDuration(milliseconds(300000)), "5m");
     EXPECT_EQ(FormatDuration(milliseconds(90000)), "90s");

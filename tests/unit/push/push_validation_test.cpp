@@ -71,6 +71,24 @@ TEST(ValidateInventoryPush, LimitsTheNumberOfItems) {
     EXPECT_EQ(FieldOf(ValidateInventoryPush(request)), "items");
 }
 
+TEST(ValidateInventoryPush, LimitsTheQuantity) {
+    auto request = TwoItems();
+    request.items[1].quantity = kMaxPushQuantity;
+    EXPECT_TRUE(ValidateInventoryPush(request));
+    request.items[1].quantity = kMaxPushQuantity + 1;
+    EXPECT_EQ(FieldOf(ValidateInventoryPush(request)), "items[1].quantity");
+    request.items[1].quantity = 9223372036854775807;
+    EXPECT_EQ(FieldOf(ValidateInventoryPush(request)), "items[1].quantity");
+}
+
+TEST(ValidateFulfillmentPush, LimitsTheQuantity) {
+    auto request = Shipment();
+    request.lines[0].quantity = kMaxPushQuantity;
+    EXPECT_TRUE(ValidateFulfillmentPush(request));
+    request.lines[0].quantity = 9223372036854775807;
+    EXPECT_EQ(FieldOf(ValidateFulfillmentPush(request)), "line_items[0].quantity");
+}
+
 TEST(ValidateFulfillmentPush, AcceptsAShipmentAndOneWithoutLinesOrTracking) {
     EXPECT_TRUE(ValidateFulfillmentPush(Shipment()));
     FulfillmentPushRequest bare;
