@@ -3,6 +3,9 @@
 #include <thread>
 #include <utility>
 
+#include <boost/json/serialize.hpp>
+#include <gtest/gtest.h>
+
 namespace scs::testing {
 namespace {
 
@@ -57,6 +60,36 @@ std::vector<std::chrono::milliseconds> ContractRecorder::Sleeps() const {
 std::vector<RecordedAnswer> ContractRecorder::Answers() const {
     const std::lock_guard lock(log_->mutex);
     return log_->answers;
+}
+
+void SandboxContractPlatform::FailWithServerErrors() {
+    Knobs({{"error_rate", 1}});
+}
+
+void SandboxContractPlatform::DelayAnswers(std::chrono::milliseconds latency) {
+    Knobs({{"latency_ms", latency.count()}});
+}
+
+void SandboxContractPlatform::CutAnswersShort() {
+    Knobs({{"malformed_json", true}});
+}
+
+void SandboxContractPlatform::Knobs(const boost::json::object& knobs) const {
+    const auto patched = sandbox_.Call(
+        "PATCH", "/_sandbox/stores/" + store_ + "/knobs", boost::json::serialize(knobs));
+    EXPECT_EQ(patched.status, 200) << patched.raw.body;
+}
+
+ContractOrder SandboxContractPlatform::AddOrder(const std::string& body) const {
+    const auto created = sandbox_.Call("POST", "/_sandbox/stores/" + store_ + "/orders", body);
+    EXPECT_EQ(created.status, 201) << created.raw.body;
+    if (created.status != 201) {
+        return {};
+    }
+    const auto& order = created.body.at("orders").at(0);
+    const auto& line = order.at("line_items").at(0);
+    return {std::to_string(order.at("id").to_number<int64_t>()),
+            {std::string(line.at("sku").as_string()), line.at("quantity").to_number<int64_t>()}};
 }
 
 }  // namespace scs::testing

@@ -114,6 +114,27 @@ public:
     virtual std::unique_ptr<PlatformWebhooks> MakeWebhooks() const = 0;
 };
 
+// What the sandbox's uniform control API (/_sandbox/stores/{id}/…) gives every platform: the
+// fault knobs both emulators share, and a new order from an order body in the platform's shape.
+// A platform derives from it and sets store_ in CreateStore.
+class SandboxContractPlatform : public ContractPlatform {
+public:
+    explicit SandboxContractPlatform(SandboxFixture& sandbox) : sandbox_(sandbox) {}
+
+    void FailWithServerErrors() override;
+    void DelayAnswers(std::chrono::milliseconds latency) override;
+    void CutAnswersShort() override;
+
+protected:
+    // PATCH …/knobs; fails the test unless 200.
+    void Knobs(const boost::json::object& knobs) const;
+    // POST …/orders with `body` ({"order":{…}}); the stored order's id and first line.
+    ContractOrder AddOrder(const std::string& body) const;
+
+    SandboxFixture& sandbox_;
+    std::string store_;
+};
+
 using ContractPlatformFactory = std::function<std::unique_ptr<ContractPlatform>(SandboxFixture&)>;
 
 // One platform of the suite: its name in test names and its factory.

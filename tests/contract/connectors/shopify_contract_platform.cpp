@@ -22,9 +22,9 @@ constexpr const char* kLocation = "65000000001";  // the seeded Riyadh Warehouse
 // kThrottled: 200 points refilling at 200 a second, so a drained bucket asks for < 1 s.
 constexpr int kTightBucket = 200;
 
-class ShopifyContractPlatform final : public ContractPlatform {
+class ShopifyContractPlatform final : public SandboxContractPlatform {
 public:
-    explicit ShopifyContractPlatform(SandboxFixture& sandbox) : sandbox_(sandbox) {}
+    explicit ShopifyContractPlatform(SandboxFixture& sandbox) : SandboxContractPlatform(sandbox) {}
 
     void CreateStore(int orders, ContractBudget budget) override {
         json::object spec{{"shop", kShop},
@@ -71,20 +71,9 @@ public:
 
     // A generated order, made open and paid; its first line.
     ContractOrder NewOpenOrder() override {
-        const auto created = sandbox_.Call("POST",
-                                           "/_sandbox/stores/" + store_ + "/orders",
-                                           R"({"order":{"financial_status":"paid",
+        return AddOrder(R"({"order":{"financial_status":"paid",
                                                "fulfillment_status":null,"cancelled_at":null,
                                                "cancel_reason":null,"closed_at":null}})");
-        EXPECT_EQ(created.status, 201) << created.raw.body;
-        if (created.status != 201) {
-            return {};
-        }
-        const auto& order = created.body.at("orders").at(0);
-        const auto& line = order.at("line_items").at(0);
-        return {
-            std::to_string(order.at("id").to_number<int64_t>()),
-            {std::string(line.at("sku").as_string()), line.at("quantity").to_number<int64_t>()}};
     }
 
     std::string StockLocation() const override { return kLocation; }
@@ -97,14 +86,6 @@ public:
 
     // The drained bucket asks for ~1 s, beyond the 100 ms such a test lets the connector wait.
     void ThrottlePersistently() override { DrainBucket(); }
-
-    void FailWithServerErrors() override { Knobs({{"error_rate", 1}}); }
-
-    void DelayAnswers(std::chrono::milliseconds latency) override {
-        Knobs({{"latency_ms", latency.count()}});
-    }
-
-    void CutAnswersShort() override { Knobs({{"malformed_json", true}}); }
 
     void BreakCredentials(ConnectorSession& session) const override {
         session.credentials["access_token"] = "shpat_revoked";
@@ -126,14 +107,6 @@ private:
         ADD_FAILURE() << "the Shopify sandbox never throttled; was the store kThrottled?";
     }
 
-    void Knobs(const json::object& knobs) const {
-        const auto patched =
-            sandbox_.Call("PATCH", "/_sandbox/stores/" + store_ + "/knobs", json::serialize(knobs));
-        EXPECT_EQ(patched.status, 200) << patched.raw.body;
-    }
-
-    SandboxFixture& sandbox_;
-    std::string store_;
     int orders_ = 0;
     ContractBudget budget_ = ContractBudget::kAmple;
 };

@@ -17,9 +17,10 @@ constexpr const char* kSite = "contract-woo";
 constexpr const char* kConsumerKey = "ck_0123456789abcdef0123456789abcdef01234567";
 constexpr const char* kConsumerSecret = "cs_0123456789abcdef0123456789abcdef01234567";
 
-class WooCommerceContractPlatform final : public ContractPlatform {
+class WooCommerceContractPlatform final : public SandboxContractPlatform {
 public:
-    explicit WooCommerceContractPlatform(SandboxFixture& sandbox) : sandbox_(sandbox) {}
+    explicit WooCommerceContractPlatform(SandboxFixture& sandbox)
+        : SandboxContractPlatform(sandbox) {}
 
     // The budget is the same either way: WooCommerce itself has no rate limit, its host's is a
     // knob.
@@ -65,32 +66,13 @@ public:
         Knobs({{"rate_limit", "429"}, {"retry_after", 60}, {"rate_limit_count", 0}});
     }
 
-    void FailWithServerErrors() override { Knobs({{"error_rate", 1}}); }
-
-    void DelayAnswers(std::chrono::milliseconds latency) override {
-        Knobs({{"latency_ms", latency.count()}});
-    }
-
-    void CutAnswersShort() override { Knobs({{"malformed_json", true}}); }
-
     void BreakCredentials(ConnectorSession& session) const override {
         session.credentials["consumer_secret"] = "cs_ffffffffffffffffffffffffffffffffffffffff";
     }
 
     // The generated order's lines, as a processing (paid) order.
     ContractOrder NewOpenOrder() override {
-        const auto created = sandbox_.Call("POST",
-                                           "/_sandbox/stores/" + store_ + "/orders",
-                                           R"({"order":{"status":"processing"}})");
-        EXPECT_EQ(created.status, 201) << created.raw.body;
-        if (created.status != 201) {
-            return {};
-        }
-        const auto& order = created.body.at("orders").at(0);
-        const auto& line = order.at("line_items").at(0);
-        return {
-            std::to_string(order.at("id").to_number<int64_t>()),
-            {std::string(line.at("sku").as_string()), line.at("quantity").to_number<int64_t>()}};
+        return AddOrder(R"({"order":{"status":"processing"}})");
     }
 
     // WooCommerce has no locations: one stock pool per site.
@@ -101,14 +83,6 @@ public:
     }
 
 private:
-    void Knobs(const json::object& knobs) const {
-        const auto patched =
-            sandbox_.Call("PATCH", "/_sandbox/stores/" + store_ + "/knobs", json::serialize(knobs));
-        EXPECT_EQ(patched.status, 200) << patched.raw.body;
-    }
-
-    SandboxFixture& sandbox_;
-    std::string store_;
     std::string store_url_;
 };
 

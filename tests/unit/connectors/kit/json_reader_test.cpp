@@ -3,26 +3,19 @@
 #include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
 
+#include "reading.hpp"
+
 namespace scs::kit {
 namespace {
 
 constexpr JsonDialect kStrict{"test order"};
 constexpr JsonDialect kLenient{"test order", true, true};
 
-// A reader over `json` with its own error slot.
-class Reading {
+// Every test reads with the kStrict dialect unless it names another.
+class Reading : public test_support::Reading {
 public:
     explicit Reading(std::string_view json, const JsonDialect& dialect = kStrict)
-        : object_(boost::json::parse(json).as_object()), reader_(object_, "", dialect, error_) {}
-
-    JsonReader& Read() { return reader_; }
-
-    const std::optional<Error>& FirstError() const { return error_; }
-
-private:
-    boost::json::object object_;
-    std::optional<Error> error_;
-    JsonReader reader_;
+        : test_support::Reading(json, dialect) {}
 };
 
 TEST(KitJsonReader, ReadsTypedFieldsAndTreatsNullAsAbsent) {

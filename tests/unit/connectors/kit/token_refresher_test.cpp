@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/inert_state_store.hpp"
 #include "support/memory_vault.hpp"
 
 namespace scs::kit {
@@ -17,30 +18,8 @@ public:
 };
 
 // Only the single-flight lock matters here; it is held by someone else when `taken`.
-class LockOnlyState final : public StateStore {
+class LockOnlyState final : public scs::testing::InertStateStore {
 public:
-    Result<bool> TryAcquireLease(std::string_view, std::string_view, milliseconds) override {
-        return true;
-    }
-
-    Result<bool> RenewLease(std::string_view, std::string_view, milliseconds) override {
-        return true;
-    }
-
-    Status ReleaseLease(std::string_view, std::string_view) override { return {}; }
-
-    Result<std::optional<LeaseInfo>> GetLease(std::string_view) override { return std::nullopt; }
-
-    Status SetLastSync(int64_t, std::string_view, TimePoint) override { return {}; }
-
-    Result<std::optional<TimePoint>> GetLastSync(int64_t, std::string_view) override {
-        return std::nullopt;
-    }
-
-    Result<BucketResult> TryTake(std::string_view, double, double, double) override {
-        return BucketResult{true, milliseconds(0), 0};
-    }
-
     Result<bool> TryLock(std::string_view key, std::string_view, milliseconds) override {
         locked.emplace_back(key);
         return !taken;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "scripted_woocommerce.hpp"
+#include "support/inert_state_store.hpp"
 
 namespace scs {
 namespace {
@@ -11,30 +12,8 @@ using std::chrono::milliseconds;
 using testing::ScriptedWooHttp;
 
 // Answers TryTake from a script (granted when empty) and records each draw.
-class ScriptedBudget final : public StateStore {
+class ScriptedBudget final : public testing::InertStateStore {
 public:
-    Result<bool> TryAcquireLease(std::string_view, std::string_view, milliseconds) override {
-        return true;
-    }
-
-    Result<bool> RenewLease(std::string_view, std::string_view, milliseconds) override {
-        return true;
-    }
-
-    Status ReleaseLease(std::string_view, std::string_view) override { return {}; }
-
-    Result<std::optional<LeaseInfo>> GetLease(std::string_view) override { return std::nullopt; }
-
-    Status SetLastSync(int64_t, std::string_view, TimePoint) override { return {}; }
-
-    Result<std::optional<TimePoint>> GetLastSync(int64_t, std::string_view) override {
-        return std::nullopt;
-    }
-
-    Result<bool> TryLock(std::string_view, std::string_view, milliseconds) override { return true; }
-
-    Status Unlock(std::string_view, std::string_view) override { return {}; }
-
     Result<BucketResult> TryTake(std::string_view bucket,
                                  double capacity,
                                  double refill_per_second,
