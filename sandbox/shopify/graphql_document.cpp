@@ -180,7 +180,8 @@ private:
         fragments_[name] = std::move(fragment);
     }
 
-    // Replaces each `...Name` placeholder with the fragment's fields under its type condition.
+    // Replaces each spread field (named `...Name`, left by ReadInlineFragment) with the fragment's
+    // fields under its type condition.
     void ExpandSpreads(std::vector<GraphqlField>& fields, int depth, GraphqlOperation& operation) {
         constexpr int kMaxDepth = 16;
         std::vector<GraphqlField> expanded;
@@ -255,7 +256,8 @@ private:
     }
 
     // `... on Type { … }` merges its fields under the condition (`... { … }` under none);
-    // `...Name` leaves a placeholder for ExpandSpreads.
+    // `...Name` leaves a spread field of that name, which ExpandSpreads replaces once every
+    // fragment is read.
     void ReadInlineFragment(std::vector<GraphqlField>& fields) {
         pos_ += 3;
         std::string on_type;
